@@ -1,0 +1,6 @@
+import Testing
+@testable import TMAlign
+
+@Test func moduleLoads() {
+    #expect(Bool(true))
+}

@@ -1,0 +1,6 @@
+import Testing
+@testable import TMCheck
+
+@Test func moduleLoads() {
+    #expect(Bool(true))
+}

@@ -1,0 +1,6 @@
+import Testing
+@testable import TMFormats
+
+@Test func moduleLoads() {
+    #expect(Bool(true))
+}

@@ -1,0 +1,6 @@
+import Testing
+@testable import TMKit
+
+@Test func moduleLoads() {
+    #expect(Bool(true))
+}

@@ -1,0 +1,6 @@
+import Testing
+@testable import TMSegment
+
+@Test func moduleLoads() {
+    #expect(Bool(true))
+}

@@ -1,0 +1,6 @@
+import Testing
+@testable import TMTerms
+
+@Test func moduleLoads() {
+    #expect(Bool(true))
+}

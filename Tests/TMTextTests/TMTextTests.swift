@@ -1,0 +1,6 @@
+import Testing
+@testable import TMText
+
+@Test func moduleLoads() {
+    #expect(Bool(true))
+}
