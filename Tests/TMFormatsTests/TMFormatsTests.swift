@@ -1,6 +1,0 @@
-import Testing
-@testable import TMFormats
-
-@Test func moduleLoads() {
-    #expect(Bool(true))
-}
