@@ -1,25 +1,5 @@
 import TMCore
-
-/// A glossary file format that `tmkit build` and `tmkit terms` can write.
-public enum GlossaryFormat: String, CaseIterable, Sendable {
-    /// TBX v2 (ISO 30042:2008, `martif`, TBX-Basic): what OmegaT and translate-toolkit read.
-    case tbx
-    /// TBX v3, TBX-Basic dialect.
-    case tbx3
-    /// Tab-separated source, target, comment, named `.txt` so that OmegaT loads it.
-    case tsv
-    /// Comma-separated with a header row of language codes (memoQ, Phrase).
-    case csv
-
-    /// The file name extension written for this format.
-    public var fileExtension: String {
-        switch self {
-        case .tbx, .tbx3: "tbx"
-        case .tsv: "txt"
-        case .csv: "csv"
-        }
-    }
-}
+import TMFormats
 
 /// What `tmkit build` is asked to do.
 public struct BuildOptions: Sendable {

@@ -25,11 +25,15 @@ public enum BuildPipeline {
 
         var outputs: [String] = []
         let tmxPath = join(options.tmxDirectory, "\(document.name).tmx")
-        try TMXExport.write(units, to: tmxPath, sourceLanguage: document.sourceLanguage)
+        var writer = try TMXWriter(
+            path: tmxPath,
+            header: TMXHeader(sourceLanguage: document.sourceLanguage, creationToolVersion: TMKitVersion.current))
+        for unit in units { try writer.write(unit) }
+        try writer.finish()
         outputs.append(tmxPath)
         for format in options.glossaryFormats {
             let path = join(options.glossaryDirectory, "\(document.name).\(format.fileExtension)")
-            try GlossaryExport.write(glossary, format: format, to: path)
+            try format.write(glossary, to: path, title: "\(document.name) (\(document.sourceLanguage) → \(document.targetLanguage))")
             outputs.append(path)
         }
 

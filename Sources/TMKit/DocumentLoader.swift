@@ -39,20 +39,23 @@ public enum DocumentLoader {
         }
 
         let paragraphs = try PlainTextReader.paragraphs(atPath: options.input)
-        let split: BilingualSplit.Result
+        let split: BilingualSplit
         do {
-            split = try BilingualSplit.split(
-                paragraphs.map(\.text), sourceLanguage: options.sourceLanguage, targetLanguage: options.targetLanguage)
-        } catch let failure as BilingualSplit.Failure {
-            throw DocumentError(failure.description, file: options.input)
+            split = try BilingualSplit.detect(
+                in: paragraphs, sourceLanguage: options.sourceLanguage, targetLanguage: options.targetLanguage)
+        } catch {
+            var located = error
+            located.location = InputLocation(file: options.input)
+            throw located
         }
         let document = BilingualDocument(
-            name: name, sourceLanguage: split.sourceLanguage, targetLanguage: split.targetLanguage,
+            name: name, sourceLanguage: split.source.language, targetLanguage: split.target.language,
             sourceParagraphs: Array(paragraphs[..<split.splitIndex]),
             targetParagraphs: Array(paragraphs[split.splitIndex...]),
             sourcePath: options.input, targetPath: options.input)
         let line = paragraphs[split.splitIndex].line.map { "line \($0)" } ?? "paragraph \(split.splitIndex + 1)"
-        return (document, "split at \(line): \(split.note)")
+        return (document, "\(describe(split.source, given: options.sourceLanguage)), "
+            + "\(describe(split.target, given: options.targetLanguage)), translation from \(line)")
     }
 
     /// The output name for an input path: its file name without the last extension.
@@ -62,15 +65,19 @@ public enum DocumentLoader {
         return file.isEmpty ? "document" : file
     }
 
+    private static func describe(_ guess: LanguageGuess, given: LanguageTag?) -> String {
+        given == nil ? "\(guess.language) detected (\(Int((guess.confidence * 100).rounded()))%)" : "\(guess.language) given"
+    }
+
     private static func language(
         of paragraphs: [Paragraph], given: LanguageTag?, file: String
     ) throws -> (LanguageTag, String) {
-        if let given { return (given, "\(given) (given)") }
+        if let given { return (given, "\(given) given") }
         let text = paragraphs.prefix(50).map(\.text).joined(separator: "\n")
         guard let guess = LanguageIdentifier().identify(text) else {
             throw DocumentError("cannot tell the language of the file; give it with --source-lang/--target-lang",
                                 file: file)
         }
-        return (guess.language, "\(guess.language) (detected, \(Int((guess.confidence * 100).rounded()))%)")
+        return (guess.language, describe(guess, given: nil))
     }
 }

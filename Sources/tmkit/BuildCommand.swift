@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TMCore
+import TMFormats
 import TMKit
 
 struct BuildCommand: ParsableCommand {
