@@ -11,11 +11,14 @@ public struct AlignedSentencePair: Hashable, Sendable {
     /// 0-based paragraph indices.
     public var sourceParagraphs: [Int]
     public var targetParagraphs: [Int]
+    /// How sure the aligner is, from 0 (no evidence that the two sides are translations) to 1.
     public var confidence: Double
+    /// Whether the pair lies in a low-confidence region (see `DocumentAlignment.lowConfidenceRegions`).
+    public var isLowConfidence: Bool
 
     public init(
         source: String, target: String, sourceSentences: [Int], targetSentences: [Int],
-        sourceParagraphs: [Int], targetParagraphs: [Int], confidence: Double
+        sourceParagraphs: [Int], targetParagraphs: [Int], confidence: Double, isLowConfidence: Bool = false
     ) {
         self.source = source
         self.target = target
@@ -24,6 +27,7 @@ public struct AlignedSentencePair: Hashable, Sendable {
         self.sourceParagraphs = sourceParagraphs
         self.targetParagraphs = targetParagraphs
         self.confidence = confidence
+        self.isLowConfidence = isLowConfidence
     }
 }
 
@@ -34,27 +38,282 @@ public struct DocumentAlignment: Hashable, Sendable {
     public var sentenceBeads: [AlignmentBead]
     /// The sentence beads that have both a source and a target, with their text.
     public var pairs: [AlignedSentencePair]
+    /// Runs of consecutive pairs (indices into `pairs`) whose confidence is below the low-confidence threshold.
+    public var lowConfidenceRegions: [Range<Int>]
+    /// Mean confidence of the pairs (0 when there are none).
+    public var meanConfidence: Double
+    /// Entries in the bilingual lexicon learned from the document (plus the seed dictionary's).
+    public var lexiconSize: Int
 
-    public init(paragraphBeads: [AlignmentBead], sentenceBeads: [AlignmentBead], pairs: [AlignedSentencePair]) {
+    public init(
+        paragraphBeads: [AlignmentBead], sentenceBeads: [AlignmentBead], pairs: [AlignedSentencePair],
+        lowConfidenceRegions: [Range<Int>] = [], meanConfidence: Double = 0, lexiconSize: Int = 0
+    ) {
         self.paragraphBeads = paragraphBeads
         self.sentenceBeads = sentenceBeads
         self.pairs = pairs
+        self.lowConfidenceRegions = lowConfidenceRegions
+        self.meanConfidence = meanConfidence
+        self.lexiconSize = lexiconSize
     }
 }
 
 /// Aligns a document's paragraphs, then the sentences inside each aligned paragraph group.
-/// (Skeleton: replaced by the real aligner.)
+///
+/// Sentences are aligned by dynamic programming over 0-1, 1-0, 1-1, 1-2, 2-1, 2-2, 1-3 and 3-1 beads inside
+/// a band. A bead's cost combines a length model (Gale–Church, with the character ratio of the document pair)
+/// and the share of its tokens that find a counterpart on the other side: numbers in any locale form,
+/// punctuation that survives translation, names and cognates through a transliteration key, and the
+/// translations of a lexicon. The lexicon is learned from the document itself: a first pass without it
+/// finds likely pairs, IBM Model 1 is trained on them in both directions, and a second pass realigns.
+///
+///     let aligner = DocumentAligner(sourceLanguage: az, targetLanguage: en)
+///     let result = aligner.align(source: [["Salam.", "Necəsən?"]], target: [["Hello.", "How are you?"]])
+///     result.pairs.map(\.target)   // ["Hello.", "How are you?"]
 public struct DocumentAligner: Sendable {
     public var sourceLanguage: LanguageTag
     public var targetLanguage: LanguageTag
+    /// Word pairs known to be translations (a user's dictionary); they seed the learned lexicon.
+    public var dictionary: [(source: String, target: String)]
+    public var parameters: AlignmentParameters
 
-    public init(sourceLanguage: LanguageTag, targetLanguage: LanguageTag) {
+    public init(
+        sourceLanguage: LanguageTag, targetLanguage: LanguageTag,
+        dictionary: [(source: String, target: String)] = [], parameters: AlignmentParameters = AlignmentParameters()
+    ) {
         self.sourceLanguage = sourceLanguage
         self.targetLanguage = targetLanguage
+        self.dictionary = dictionary
+        self.parameters = parameters
     }
 
     /// Aligns sentences given paragraph by paragraph: `source[p]` holds the sentences of source paragraph `p`.
     public func align(source: [[String]], target: [[String]]) -> DocumentAlignment {
-        DocumentAlignment(paragraphBeads: [], sentenceBeads: [], pairs: [])
+        let sourceSentences = source.flatMap { $0 }
+        let targetSentences = target.flatMap { $0 }
+        let sourceParagraphStart = source.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.count) }
+        let targetParagraphStart = target.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.count) }
+        let corpus = AlignmentCorpus(
+            source: sourceSentences, target: targetSentences,
+            sourceLanguage: sourceLanguage.language, targetLanguage: targetLanguage.language)
+        let n = corpus.source.count
+        let m = corpus.target.count
+        let sourceTotal = corpus.source.lengths.reduce(0, +)
+        let targetTotal = corpus.target.lengths.reduce(0, +)
+        let ratio = sourceTotal > 0 && targetTotal > 0 ? Double(targetTotal) / Double(sourceTotal) : 1
+        let lengths = LengthModel(ratio: ratio, variance: parameters.lengthVariance)
+
+        // Pass 1: anchors, cognates and the seed dictionary only.
+        var lexicon = seedLexicon(corpus: corpus)
+        let firstTables = MatchTables(corpus: corpus, lexicon: lexicon)
+        let firstPass = alignStretch(
+            corpus: corpus, tables: firstTables, sources: 0..<n, targets: 0..<m, around: nil, lengths: lengths)
+
+        // Learn a lexicon from the first pass's pairs, then realign with it.
+        let trainingPairs = firstPass.compactMap { bead -> (source: [Int32], target: [Int32])? in
+            guard !bead.source.isEmpty, !bead.target.isEmpty, bead.source.count + bead.target.count <= 3 else {
+                return nil
+            }
+            return (words(corpus.source, bead.source), words(corpus.target, bead.target))
+        }
+        let learned = WordTranslationModel.learn(
+            pairs: trainingPairs, iterations: parameters.modelIterations, threshold: parameters.lexiconThreshold,
+            minimumCount: parameters.lexiconMinimumCount)
+        for entry in learned { lexicon.add(source: entry.source, target: entry.target) }
+        let tables = MatchTables(corpus: corpus, lexicon: lexicon)
+        let matcher = GroupMatcher(corpus: corpus, tables: tables)
+
+        var paragraphBeads: [AlignmentBead] = []
+        var sentencePath: [(source: Range<Int>, target: Range<Int>)] = []
+        if source.count > 1 && target.count > 1 {
+            let model = ParagraphCostModel(
+                corpus: corpus, matcher: matcher, sourceParagraphStart: sourceParagraphStart,
+                targetParagraphStart: targetParagraphStart, lengths: lengths, parameters: parameters)
+            let paragraphPath = adaptiveSearch(n: source.count, m: target.count, around: nil, model: { _ in model })
+            for bead in paragraphPath {
+                let sources = model.sentences(sourceParagraphs: bead.source)
+                let targets = model.sentences(targetParagraphs: bead.target)
+                let similarity = bead.source.isEmpty || bead.target.isEmpty
+                    ? 0 : matcher.similarity(sources: sources, targets: targets)
+                paragraphBeads.append(AlignmentBead(
+                    source: bead.source, target: bead.target, confidence: 0))
+                paragraphBeads[paragraphBeads.count - 1].confidence = similarity
+                sentencePath += alignStretch(
+                    corpus: corpus, tables: tables, sources: sources, targets: targets, around: nil, lengths: lengths)
+            }
+        } else {
+            paragraphBeads = [AlignmentBead(source: 0..<source.count, target: 0..<target.count, confidence: 0)]
+            sentencePath = alignStretch(
+                corpus: corpus, tables: tables, sources: 0..<n, targets: 0..<m, around: firstPass, lengths: lengths)
+        }
+
+        return result(
+            path: sentencePath, paragraphBeads: paragraphBeads, corpus: corpus, matcher: matcher, lengths: lengths,
+            sourceSentences: sourceSentences, targetSentences: targetSentences,
+            sourceParagraphStart: sourceParagraphStart, targetParagraphStart: targetParagraphStart,
+            lexiconSize: lexicon.entryCount)
+    }
+
+    private func words(_ side: InternedSide, _ sentences: Range<Int>) -> [Int32] {
+        guard let first = sentences.first, let last = sentences.last else { return [] }
+        return side.unitWord[side.unitStart[first]..<side.unitStart[last + 1]].filter { $0 >= 0 }
+    }
+
+    private func seedLexicon(corpus: AlignmentCorpus) -> Lexicon {
+        var lexicon = Lexicon(
+            sourceVocabularySize: corpus.source.vocabulary.count, targetVocabularySize: corpus.target.vocabulary.count)
+        guard !dictionary.isEmpty else { return lexicon }
+        var sourceTokenizer = AlignmentTokenizer(language: sourceLanguage.language)
+        var targetTokenizer = AlignmentTokenizer(language: targetLanguage.language)
+        for entry in dictionary {
+            let sourceStems = sourceTokenizer.tokenize(entry.source).units.compactMap(\.stem)
+            let targetStems = targetTokenizer.tokenize(entry.target).units.compactMap(\.stem)
+            for sourceStem in sourceStems {
+                guard let s = corpus.source.vocabulary[sourceStem] else { continue }
+                for targetStem in targetStems {
+                    if let t = corpus.target.vocabulary[targetStem] { lexicon.add(source: s, target: t) }
+                }
+            }
+        }
+        return lexicon
+    }
+
+    /// Aligns the sentences `sources` × `targets` (global indices); returns beads in global indices.
+    private func alignStretch(
+        corpus: AlignmentCorpus, tables: MatchTables, sources: Range<Int>, targets: Range<Int>,
+        around previous: [(source: Range<Int>, target: Range<Int>)]?, lengths: LengthModel
+    ) -> [(source: Range<Int>, target: Range<Int>)] {
+        let n = sources.count
+        let m = targets.count
+        if n == 0 || m == 0 {
+            return sources.map { ($0..<$0 + 1, targets.lowerBound..<targets.lowerBound) }
+                + targets.map { (sources.upperBound..<sources.upperBound, $0..<$0 + 1) }
+        }
+        let local = previous.map { path in
+            path.map { (source: ($0.source.lowerBound - sources.lowerBound)..<($0.source.upperBound - sources.lowerBound),
+                        target: ($0.target.lowerBound - targets.lowerBound)..<($0.target.upperBound - targets.lowerBound)) }
+        }
+        let path = adaptiveSearch(n: n, m: m, around: local) { band in
+            SentenceCostModel(
+                corpus: corpus, tables: tables, sources: sources, targets: targets, band: band, lengths: lengths,
+                parameters: parameters)
+        }
+        return path.map {
+            (source: ($0.source.lowerBound + sources.lowerBound)..<($0.source.upperBound + sources.lowerBound),
+             target: ($0.target.lowerBound + targets.lowerBound)..<($0.target.upperBound + targets.lowerBound))
+        }
+    }
+
+    /// Searches inside a band, widening it while the best path runs along its edge.
+    private func adaptiveSearch<Model: BeadCostModel>(
+        n: Int, m: Int, around previous: [(source: Range<Int>, target: Range<Int>)]?,
+        model makeModel: (SearchBand) -> Model
+    ) -> [(source: Range<Int>, target: Range<Int>)] {
+        let cellBudget = 40_000_000
+        let full = max(n, m)
+        var width = previous == nil ? parameters.initialBandWidth : parameters.refinementBandWidth
+        if (n + 1) * (m + 1) <= 90_000 { width = full }
+        var band = previous.map { SearchBand.around($0, n: n, m: m, width: width) }
+            ?? SearchBand.diagonal(n: n, m: m, width: width)
+        while true {
+            let path = BeadSearch.bestPath(n: n, m: m, band: band, model: makeModel(band))
+            let widerCells = (n + 1) * (4 * width + 1)
+            if width >= full || widerCells > cellBudget || !band.isTight(path, m: m, margin: 3) {
+                return path
+            }
+            width *= 2
+            band = SearchBand.around(path, n: n, m: m, width: width)
+        }
+    }
+
+    // MARK: - Result and confidence
+
+    private func result(
+        path: [(source: Range<Int>, target: Range<Int>)], paragraphBeads: [AlignmentBead], corpus: AlignmentCorpus,
+        matcher: GroupMatcher, lengths: LengthModel, sourceSentences: [String], targetSentences: [String],
+        sourceParagraphStart: [Int], targetParagraphStart: [Int], lexiconSize: Int
+    ) -> DocumentAlignment {
+        let baseline = baselineSimilarity(path: path, matcher: matcher, m: targetSentences.count)
+        let sourceParagraph = paragraphIndex(sourceParagraphStart)
+        let targetParagraph = paragraphIndex(targetParagraphStart)
+        var beads: [AlignmentBead] = []
+        var pairs: [AlignedSentencePair] = []
+        for bead in path {
+            guard !bead.source.isEmpty, !bead.target.isEmpty else {
+                beads.append(AlignmentBead(source: bead.source, target: bead.target, confidence: 0.5))
+                continue
+            }
+            let similarity = matcher.similarity(sources: bead.source, targets: bead.target)
+            let sourceLength = bead.source.reduce(0) { $0 + corpus.source.lengths[$1] }
+            let targetLength = bead.target.reduce(0) { $0 + corpus.target.lengths[$1] }
+            let lengthProbability = lengths.probability(source: sourceLength, target: targetLength)
+            let confidence = confidenceScore(
+                similarity: similarity, baseline: baseline, lengthProbability: lengthProbability)
+            beads.append(AlignmentBead(source: bead.source, target: bead.target, confidence: confidence))
+            pairs.append(AlignedSentencePair(
+                source: bead.source.map { sourceSentences[$0] }.joined(separator: " "),
+                target: bead.target.map { targetSentences[$0] }.joined(separator: " "),
+                sourceSentences: Array(bead.source), targetSentences: Array(bead.target),
+                sourceParagraphs: Array(Set(bead.source.map { sourceParagraph[$0] })).sorted(),
+                targetParagraphs: Array(Set(bead.target.map { targetParagraph[$0] })).sorted(),
+                confidence: confidence))
+        }
+        var regions: [Range<Int>] = []
+        var start: Int?
+        for (k, pair) in pairs.enumerated() {
+            if pair.confidence < parameters.lowConfidence {
+                pairs[k].isLowConfidence = true
+                if start == nil { start = k }
+            } else if let first = start {
+                regions.append(first..<k)
+                start = nil
+            }
+        }
+        if let first = start { regions.append(first..<pairs.count) }
+        var paragraphs = paragraphBeads
+        for k in paragraphs.indices {
+            paragraphs[k].confidence = confidenceScore(
+                similarity: paragraphs[k].confidence, baseline: baseline, lengthProbability: 1)
+        }
+        let mean = pairs.isEmpty ? 0 : pairs.reduce(0) { $0 + $1.confidence } / Double(pairs.count)
+        return DocumentAlignment(
+            paragraphBeads: paragraphs, sentenceBeads: beads, pairs: pairs, lowConfidenceRegions: regions,
+            meanConfidence: mean, lexiconSize: lexiconSize)
+    }
+
+    /// How similar sentences that are not translations of each other look in this document: the mean
+    /// similarity of source sentences paired with far-away target sentences.
+    private func baselineSimilarity(
+        path: [(source: Range<Int>, target: Range<Int>)], matcher: GroupMatcher, m: Int
+    ) -> Double {
+        let ones = path.filter { $0.source.count == 1 && $0.target.count == 1 }
+        guard m >= 4, !ones.isEmpty else { return 0.1 }
+        let step = max(1, ones.count / 500)
+        var total = 0.0
+        var count = 0
+        for k in stride(from: 0, to: ones.count, by: step) {
+            let s = ones[k].source.lowerBound
+            let t = ones[k].target.lowerBound
+            for offset in [m / 3, (2 * m) / 3] {
+                let other = (t + max(2, offset)) % m
+                total += matcher.similarity(sources: s..<s + 1, targets: other..<other + 1)
+                count += 1
+            }
+        }
+        return count == 0 ? 0.1 : total / Double(count)
+    }
+
+    private func confidenceScore(similarity: Double, baseline: Double, lengthProbability: Double) -> Double {
+        let contrast = (similarity - baseline) / max(0.1, 0.5 * (1 - baseline))
+        let lexical = min(1, max(0, contrast))
+        return lexical * (0.6 + 0.4 * lengthProbability)
+    }
+
+    private func paragraphIndex(_ start: [Int]) -> [Int] {
+        var index: [Int] = []
+        for p in 0..<(start.count - 1) {
+            for _ in start[p]..<start[p + 1] { index.append(p) }
+        }
+        return index
     }
 }

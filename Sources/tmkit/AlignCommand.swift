@@ -1,10 +1,66 @@
 import ArgumentParser
+import Foundation
+import TMCore
 import TMKit
 
 struct AlignCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "align", abstract: "(not yet implemented)")
+    static let configuration = CommandConfiguration(
+        commandName: "align",
+        abstract: "Align a document with its translation, paragraph by paragraph and sentence by sentence.")
+
+    @Argument(help: "The source-language file (plain text, UTF-8; blank lines separate paragraphs).")
+    var source: String
+
+    @Argument(help: "The target-language file.")
+    var target: String
+
+    @Option(name: .customLong("source-lang"), help: "Source language (BCP 47), e.g. de.")
+    var sourceLanguage: String
+
+    @Option(name: .customLong("target-lang"), help: "Target language (BCP 47), e.g. fr.")
+    var targetLanguage: String
+
+    @Flag(help: "Each input line is one sentence, kept as given.")
+    var presegmented = false
+
+    @Option(help: "Output format: tmx, tsv, jsonl or beads.")
+    var format: String = "tsv"
+
+    @Option(help: "Write the output here instead of standard output.")
+    var output: String?
+
+    @Option(help: "A TSV file of 'source<TAB>target' word pairs that seeds the learned lexicon.")
+    var dictionary: String?
 
     func run() async throws {
-        throw ValidationError("tmkit align is not implemented yet")
+        guard let sourceTag = LanguageTag(sourceLanguage) else {
+            throw fail("--source-lang: '\(sourceLanguage)' is not a language tag")
+        }
+        guard let targetTag = LanguageTag(targetLanguage) else {
+            throw fail("--target-lang: '\(targetLanguage)' is not a language tag")
+        }
+        guard let outputFormat = AlignOutputFormat(rawValue: format) else {
+            throw fail("--format: '\(format)' is not one of tmx, tsv, jsonl, beads")
+        }
+        let pipeline = AlignPipeline(
+            sourcePath: source, targetPath: target, sourceLanguage: sourceTag, targetLanguage: targetTag,
+            presegmented: presegmented, dictionaryPath: dictionary)
+        do {
+            let result = try pipeline.run()
+            for warning in result.warnings { printError(warning) }
+            let text = try pipeline.render(result, format: outputFormat)
+            try AlignPipeline.write(text, to: output)
+        } catch {
+            throw fail(error.description)
+        }
+    }
+
+    private func fail(_ message: String) -> ExitCode {
+        printError(message)
+        return ExitCode(2)
+    }
+
+    private func printError(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
     }
 }

@@ -1,0 +1,142 @@
+/// One side of a document, tokenized and interned into flat arrays.
+struct InternedSide: Sendable {
+    /// Characters (other than white space) per sentence.
+    var lengths: [Int] = []
+    /// `unitStart[s]..<unitStart[s + 1]` are the units of sentence `s`.
+    var unitStart: [Int] = [0]
+    /// Word id of each unit in this side's vocabulary, or -1 for numbers and punctuation.
+    var unitWord: [Int32] = []
+    /// `unitKeyStart[u]..<unitKeyStart[u + 1]` index the cross-language keys of unit `u` in `unitKeys`.
+    var unitKeyStart: [Int] = [0]
+    var unitKeys: [Int32] = []
+    var vocabulary: [String: Int32] = [:]
+
+    var count: Int { lengths.count }
+    func units(of sentence: Int) -> Range<Int> { unitStart[sentence]..<unitStart[sentence + 1] }
+}
+
+/// Both sides of a document ready for alignment: sentences flattened across paragraphs, words and keys
+/// interned. Ids live in one space: keys `0..<keyCount`, then source words, then target words.
+struct AlignmentCorpus: Sendable {
+    var source = InternedSide()
+    var target = InternedSide()
+    var keyCount = 0
+
+    init(source sourceSentences: [String], target targetSentences: [String], sourceLanguage: String, targetLanguage: String) {
+        var keys: [String: Int32] = [:]
+        source = Self.intern(sourceSentences, language: sourceLanguage, keys: &keys)
+        target = Self.intern(targetSentences, language: targetLanguage, keys: &keys)
+        keyCount = keys.count
+    }
+
+    var sourceWordBase: Int32 { Int32(keyCount) }
+    var targetWordBase: Int32 { Int32(keyCount + source.vocabulary.count) }
+    var idCount: Int { keyCount + source.vocabulary.count + target.vocabulary.count }
+
+    private static func intern(_ sentences: [String], language: String, keys: inout [String: Int32]) -> InternedSide {
+        var tokenizer = AlignmentTokenizer(language: language)
+        var side = InternedSide()
+        side.lengths.reserveCapacity(sentences.count)
+        for sentence in sentences {
+            let tokenized = tokenizer.tokenize(sentence)
+            side.lengths.append(tokenized.length)
+            for unit in tokenized.units {
+                if let stem = unit.stem {
+                    if let id = side.vocabulary[stem] {
+                        side.unitWord.append(id)
+                    } else {
+                        let id = Int32(side.vocabulary.count)
+                        side.vocabulary[stem] = id
+                        side.unitWord.append(id)
+                    }
+                } else {
+                    side.unitWord.append(-1)
+                }
+                for key in unit.keys {
+                    if let id = keys[key] {
+                        side.unitKeys.append(id)
+                    } else {
+                        let id = Int32(keys.count)
+                        keys[key] = id
+                        side.unitKeys.append(id)
+                    }
+                }
+                side.unitKeyStart.append(side.unitKeys.count)
+            }
+            side.unitStart.append(side.unitWord.count)
+        }
+        return side
+    }
+}
+
+/// A bilingual lexicon over the corpus' word ids: which target words translate each source word.
+struct Lexicon: Sendable {
+    var targetsOfSource: [[Int32]]
+    var sourcesOfTarget: [[Int32]]
+
+    init(sourceVocabularySize: Int, targetVocabularySize: Int) {
+        targetsOfSource = Array(repeating: [], count: sourceVocabularySize)
+        sourcesOfTarget = Array(repeating: [], count: targetVocabularySize)
+    }
+
+    mutating func add(source: Int32, target: Int32) {
+        guard !targetsOfSource[Int(source)].contains(target) else { return }
+        targetsOfSource[Int(source)].append(target)
+        sourcesOfTarget[Int(target)].append(source)
+    }
+
+    var entryCount: Int { targetsOfSource.reduce(0) { $0 + $1.count } }
+}
+
+/// For every unit the ids it may match on the other side, and for every sentence the ids it offers.
+struct MatchTables: Sendable {
+    /// Candidates of source unit u: `sourceCandidates[sourceCandidateStart[u]..<sourceCandidateStart[u + 1]]`.
+    var sourceCandidateStart: [Int] = [0]
+    var sourceCandidates: [Int32] = []
+    var targetCandidateStart: [Int] = [0]
+    var targetCandidates: [Int32] = []
+    /// Ids present in sentence s (its keys and its own words).
+    var sourcePresentStart: [Int] = [0]
+    var sourcePresent: [Int32] = []
+    var targetPresentStart: [Int] = [0]
+    var targetPresent: [Int32] = []
+
+    init(corpus: AlignmentCorpus, lexicon: Lexicon) {
+        let sourceBase = corpus.sourceWordBase
+        let targetBase = corpus.targetWordBase
+        Self.build(side: corpus.source, ownBase: sourceBase, otherBase: targetBase, translations: lexicon.targetsOfSource,
+                   candidateStart: &sourceCandidateStart, candidates: &sourceCandidates,
+                   presentStart: &sourcePresentStart, present: &sourcePresent)
+        Self.build(side: corpus.target, ownBase: targetBase, otherBase: sourceBase, translations: lexicon.sourcesOfTarget,
+                   candidateStart: &targetCandidateStart, candidates: &targetCandidates,
+                   presentStart: &targetPresentStart, present: &targetPresent)
+    }
+
+    private static func build(
+        side: InternedSide, ownBase: Int32, otherBase: Int32, translations: [[Int32]],
+        candidateStart: inout [Int], candidates: inout [Int32], presentStart: inout [Int], present: inout [Int32]
+    ) {
+        for s in 0..<side.count {
+            var ids: [Int32] = []
+            for u in side.units(of: s) {
+                for k in side.unitKeyStart[u]..<side.unitKeyStart[u + 1] {
+                    candidates.append(side.unitKeys[k])
+                    ids.append(side.unitKeys[k])
+                }
+                let word = side.unitWord[u]
+                if word >= 0 {
+                    ids.append(ownBase + word)
+                    for translation in translations[Int(word)] { candidates.append(otherBase + translation) }
+                }
+                candidateStart.append(candidates.count)
+            }
+            ids.sort()
+            var last: Int32 = -1
+            for id in ids where id != last {
+                present.append(id)
+                last = id
+            }
+            presentStart.append(present.count)
+        }
+    }
+}

@@ -1,0 +1,171 @@
+import Foundation
+
+/// One matchable token of a sentence: a word (with its cognate keys) or an anchor such as a number.
+struct AlignmentUnit: Hashable, Sendable {
+    /// The word's stem (lower case, at most `stemLength` characters); nil for numbers and punctuation.
+    var stem: String?
+    /// Keys that survive translation and are compared across languages: `#5800` for numbers, `=kazak` for
+    /// the folded spelling, `~kzks` for the consonant skeleton, `?` for question marks and the like.
+    var keys: [String]
+}
+
+/// A sentence as the aligner sees it: its length and its matchable units.
+struct TokenizedSentence: Hashable, Sendable {
+    /// Characters other than white space.
+    var length: Int
+    var units: [AlignmentUnit]
+}
+
+/// Splits sentences into alignment units. Internal to TMAlign for now: the tokenizer, the number forms and
+/// the transliteration keys belong in TMText, where the lead will consolidate them.
+struct AlignmentTokenizer {
+    static let stemLength = 6
+    private let table: [Character: String]
+    private var wordCache: [Substring: AlignmentUnit] = [:]
+
+    init(language: String) {
+        table = TransliterationTable.table(for: language)
+    }
+
+    mutating func tokenize(_ sentence: String) -> TokenizedSentence {
+        var length = 0
+        var units: [AlignmentUnit] = []
+        let text = Substring(sentence)
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            if character.isWhitespace {
+                index = text.index(after: index)
+                continue
+            }
+            if character.isNumber, character.isASCII {
+                var end = text.index(after: index)
+                var lastGood = end
+                while end < text.endIndex {
+                    let c = text[end]
+                    if c.isASCII && c.isNumber {
+                        end = text.index(after: end)
+                        lastGood = end
+                    } else if Self.numberSeparators.contains(c) {
+                        let next = text.index(after: end)
+                        if next < text.endIndex, text[next].isASCII, text[next].isNumber {
+                            end = next
+                        } else {
+                            break
+                        }
+                    } else {
+                        break
+                    }
+                }
+                let raw = text[index..<lastGood]
+                length += raw.count
+                units.append(AlignmentUnit(stem: nil, keys: ["#" + Self.normalizedNumber(raw)]))
+                index = lastGood
+                continue
+            }
+            if character.isLetter {
+                var end = text.index(after: index)
+                while end < text.endIndex, text[end].isLetter || text[end].unicodeScalars.allSatisfy({
+                    $0.properties.generalCategory == .nonspacingMark
+                }) {
+                    end = text.index(after: end)
+                }
+                let word = text[index..<end]
+                length += word.count
+                units.append(unit(for: word))
+                index = end
+                continue
+            }
+            length += 1
+            if let key = Self.punctuationKeys[character] {
+                units.append(AlignmentUnit(stem: nil, keys: [key]))
+            }
+            index = text.index(after: index)
+        }
+        return TokenizedSentence(length: length, units: units)
+    }
+
+    private mutating func unit(for word: Substring) -> AlignmentUnit {
+        if let cached = wordCache[word] { return cached }
+        let lower = word.lowercased()
+        let stem = String(lower.prefix(Self.stemLength))
+        var folded = ""
+        for character in lower {
+            if let replacement = table[character] {
+                folded += replacement
+            } else if character.isASCII {
+                folded.append(character)
+            } else {
+                for scalar in String(character).decomposedStringWithCanonicalMapping.unicodeScalars
+                where scalar.isASCII {
+                    folded.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        var keys: [String] = []
+        if folded.count >= 4 {
+            keys.append("=" + folded.prefix(5))
+            let skeleton = Self.skeleton(folded)
+            if skeleton.count >= 3 { keys.append("~" + skeleton.prefix(4)) }
+        }
+        let unit = AlignmentUnit(stem: stem, keys: keys)
+        if wordCache.count < 200_000 { wordCache[word] = unit }
+        return unit
+    }
+
+    /// The consonant skeleton of a folded word: the first letter, then the consonants with spelling
+    /// variants merged (`c`/`q` → `k` before back vowels, `w` → `v`, `ph` → `f`, `h` dropped, doubles collapsed).
+    static func skeleton(_ folded: String) -> String {
+        let letters = Array(folded.unicodeScalars.filter { $0.value >= 97 && $0.value <= 122 })
+        var out: [UInt8] = []
+        var position = 0
+        while position < letters.count {
+            var c = UInt8(letters[position].value)
+            let next: UInt8 = position + 1 < letters.count ? UInt8(letters[position + 1].value) : 0
+            switch c {
+            case UInt8(ascii: "c"):
+                c = (next == UInt8(ascii: "e") || next == UInt8(ascii: "i") || next == UInt8(ascii: "y"))
+                    ? UInt8(ascii: "s") : UInt8(ascii: "k")
+            case UInt8(ascii: "q"): c = UInt8(ascii: "k")
+            case UInt8(ascii: "w"): c = UInt8(ascii: "v")
+            case UInt8(ascii: "x"): c = UInt8(ascii: "k")
+            case UInt8(ascii: "p") where next == UInt8(ascii: "h"): c = UInt8(ascii: "f")
+            default: break
+            }
+            let isVowel = "aeiouy".utf8.contains(c)
+            if position == 0 {
+                out.append(c)
+            } else if !isVowel, c != UInt8(ascii: "h"), out.last != c {
+                out.append(c)
+            }
+            position += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `5,800`, `5.800` and `5'800` → `5800`; `3,5` and `3.5` → `3.5`.
+    static func normalizedNumber(_ raw: Substring) -> String {
+        guard raw.contains(where: { !($0.isASCII && $0.isNumber) }) else { return String(raw) }
+        var groups: [Substring] = []
+        var separators: [Character] = []
+        var start = raw.startIndex
+        for index in raw.indices where numberSeparators.contains(raw[index]) {
+            groups.append(raw[start..<index])
+            separators.append(raw[index])
+            start = raw.index(after: index)
+        }
+        groups.append(raw[start...])
+        if Set(separators).count == 1, groups.dropFirst().allSatisfy({ $0.count == 3 }) {
+            return groups.joined()
+        }
+        return groups.dropLast().joined() + "." + groups[groups.count - 1]
+    }
+
+    private static let numberSeparators: Set<Character> = [",", ".", "'", "’", "\u{00A0}", "\u{202F}"]
+
+    private static let punctuationKeys: [Character: String] = [
+        "?": "?", "¿": "?", "!": "!", "¡": "!", ":": ":", ";": ";", "%": "%",
+        "\"": "\"", "“": "\"", "”": "\"", "„": "\"", "«": "\"", "»": "\"", "‹": "\"", "›": "\"", "「": "\"",
+        "」": "\"", "(": "(", ")": "(", "[": "(", "]": "(",
+    ]
+}

@@ -1,0 +1,124 @@
+/// The allowed region of the alignment grid: for every source position `i` (0...n), the target positions
+/// `lo[i]...hi[i]` that a path may pass through. Both bounds never decrease, so the region is a band.
+struct SearchBand: Sendable {
+    var lo: [Int]
+    var hi: [Int]
+
+    /// A band of half-width `width` around the straight line from (0, 0) to (n, m).
+    static func diagonal(n: Int, m: Int, width: Int) -> SearchBand {
+        var lo = [Int](repeating: 0, count: n + 1)
+        var hi = [Int](repeating: 0, count: n + 1)
+        for i in 0...n {
+            let centre = n == 0 ? 0 : Int((Double(i) * Double(m) / Double(n)).rounded())
+            lo[i] = max(0, centre - width)
+            hi[i] = min(m, centre + width)
+        }
+        var band = SearchBand(lo: lo, hi: hi)
+        band.makeConnected(m: m)
+        return band
+    }
+
+    /// A band of half-width `width` around a path given as beads.
+    static func around(_ beads: [(source: Range<Int>, target: Range<Int>)], n: Int, m: Int, width: Int) -> SearchBand {
+        var lo = [Int](repeating: Int.max, count: n + 1)
+        var hi = [Int](repeating: Int.min, count: n + 1)
+        lo[0] = 0
+        hi[0] = 0
+        for bead in beads {
+            for i in bead.source.lowerBound...bead.source.upperBound {
+                lo[i] = min(lo[i], bead.target.lowerBound)
+                hi[i] = max(hi[i], bead.target.upperBound)
+            }
+        }
+        for i in 0...n {
+            if lo[i] == Int.max { lo[i] = i == 0 ? 0 : lo[i - 1] }
+            if hi[i] == Int.min { hi[i] = i == 0 ? 0 : hi[i - 1] }
+            lo[i] = max(0, lo[i] - width)
+            hi[i] = min(m, hi[i] + width)
+        }
+        var band = SearchBand(lo: lo, hi: hi)
+        band.makeConnected(m: m)
+        return band
+    }
+
+    /// Makes both bounds non-decreasing, includes (0, 0) and (n, m), and lets every row reach the next.
+    mutating func makeConnected(m: Int) {
+        let n = lo.count - 1
+        lo[0] = 0
+        hi[n] = m
+        for i in stride(from: n - 1, through: 0, by: -1) { lo[i] = min(lo[i], lo[i + 1]) }
+        for i in 1...max(1, n) where i <= n { hi[i] = max(hi[i], hi[i - 1]) }
+        for i in 0..<n { hi[i] = max(hi[i], lo[i + 1]) }
+        for i in 0...n { lo[i] = min(lo[i], hi[i]) }
+    }
+
+    var cellCount: Int { zip(lo, hi).reduce(0) { $0 + $1.1 - $1.0 + 1 } }
+
+    /// Whether a path runs within `margin` of a band edge that is not the edge of the grid.
+    func isTight(_ beads: [(source: Range<Int>, target: Range<Int>)], m: Int, margin: Int) -> Bool {
+        for bead in beads {
+            let i = bead.source.upperBound
+            let j = bead.target.upperBound
+            if lo[i] > 0, j - lo[i] < margin { return true }
+            if hi[i] < m, hi[i] - j < margin { return true }
+        }
+        return false
+    }
+}
+
+/// The cost of one bead ending at grid point (i, j).
+protocol BeadCostModel {
+    /// The bead shapes allowed: (source count, target count).
+    var shapes: [(Int, Int)] { get }
+    func cost(sourceEnd i: Int, targetEnd j: Int, shape: Int) -> Double
+}
+
+/// Dynamic programming over beads inside a band: the cheapest monotone path from (0, 0) to (n, m).
+enum BeadSearch {
+    static func bestPath<Model: BeadCostModel>(
+        n: Int, m: Int, band: SearchBand, model: Model
+    ) -> [(source: Range<Int>, target: Range<Int>)] {
+        var rowStart = [Int](repeating: 0, count: n + 2)
+        for i in 0...n { rowStart[i + 1] = rowStart[i] + band.hi[i] - band.lo[i] + 1 }
+        let cells = rowStart[n + 1]
+        var total = [Double](repeating: .infinity, count: cells)
+        var back = [UInt8](repeating: UInt8.max, count: cells)
+        let shapes = model.shapes
+        total[0] = 0
+        for i in 0...n {
+            let lo = band.lo[i]
+            let hi = band.hi[i]
+            for j in lo...hi {
+                if i == 0, j == 0 { continue }
+                var best = Double.infinity
+                var bestShape = UInt8.max
+                for (k, shape) in shapes.enumerated() {
+                    let pi = i - shape.0
+                    let pj = j - shape.1
+                    guard pi >= 0, pj >= 0, pj >= band.lo[pi], pj <= band.hi[pi] else { continue }
+                    let previous = total[rowStart[pi] + pj - band.lo[pi]]
+                    if previous == .infinity || previous >= best { continue }
+                    let value = previous + model.cost(sourceEnd: i, targetEnd: j, shape: k)
+                    if value < best {
+                        best = value
+                        bestShape = UInt8(k)
+                    }
+                }
+                total[rowStart[i] + j - lo] = best
+                back[rowStart[i] + j - lo] = bestShape
+            }
+        }
+        var beads: [(source: Range<Int>, target: Range<Int>)] = []
+        var i = n
+        var j = m
+        while i > 0 || j > 0 {
+            let k = back[rowStart[i] + j - band.lo[i]]
+            guard k != UInt8.max else { break }
+            let shape = shapes[Int(k)]
+            beads.append((source: (i - shape.0)..<i, target: (j - shape.1)..<j))
+            i -= shape.0
+            j -= shape.1
+        }
+        return beads.reversed()
+    }
+}

@@ -1,0 +1,111 @@
+/// Counts matched units between any two groups of sentences directly, without precomputed masks.
+/// Used for paragraphs (too many units for a 64-bit mask) and for the confidence baseline.
+final class GroupMatcher {
+    private let corpus: AlignmentCorpus
+    private let tables: MatchTables
+    private var stamp: [Int32]
+    private var counter: Int32 = 0
+
+    init(corpus: AlignmentCorpus, tables: MatchTables) {
+        self.corpus = corpus
+        self.tables = tables
+        stamp = [Int32](repeating: 0, count: corpus.idCount)
+    }
+
+    private func nextStamp() -> Int32 {
+        if counter == Int32.max - 1 {
+            counter = 0
+            for k in stamp.indices { stamp[k] = 0 }
+        }
+        counter += 1
+        return counter
+    }
+
+    /// Share of the units of both groups (global sentence ranges) that have a match on the other side.
+    func similarity(sources: Range<Int>, targets: Range<Int>) -> Double {
+        var matched = 0
+        var units = 0
+        var mark = nextStamp()
+        for t in targets {
+            for p in tables.targetPresentStart[t]..<tables.targetPresentStart[t + 1] {
+                stamp[Int(tables.targetPresent[p])] = mark
+            }
+        }
+        for s in sources {
+            for u in corpus.source.units(of: s) {
+                units += 1
+                for c in tables.sourceCandidateStart[u]..<tables.sourceCandidateStart[u + 1]
+                where stamp[Int(tables.sourceCandidates[c])] == mark {
+                    matched += 1
+                    break
+                }
+            }
+        }
+        mark = nextStamp()
+        for s in sources {
+            for p in tables.sourcePresentStart[s]..<tables.sourcePresentStart[s + 1] {
+                stamp[Int(tables.sourcePresent[p])] = mark
+            }
+        }
+        for t in targets {
+            for v in corpus.target.units(of: t) {
+                units += 1
+                for c in tables.targetCandidateStart[v]..<tables.targetCandidateStart[v + 1]
+                where stamp[Int(tables.targetCandidates[c])] == mark {
+                    matched += 1
+                    break
+                }
+            }
+        }
+        return units == 0 ? 0 : Double(matched) / Double(units)
+    }
+}
+
+/// Scores paragraph beads: paragraph lengths and the lexical similarity of the paragraphs' sentences.
+struct ParagraphCostModel: BeadCostModel {
+    let shapes = paragraphShapes
+    let matcher: GroupMatcher
+    let parameters: AlignmentParameters
+    let lengths: LengthModel
+    /// `sourceParagraphStart[p]..<sourceParagraphStart[p + 1]` are the sentences of source paragraph p.
+    let sourceParagraphStart: [Int]
+    let targetParagraphStart: [Int]
+    let sourceLengthSum: [Int]
+    let targetLengthSum: [Int]
+
+    init(corpus: AlignmentCorpus, matcher: GroupMatcher, sourceParagraphStart: [Int], targetParagraphStart: [Int],
+         lengths: LengthModel, parameters: AlignmentParameters) {
+        self.matcher = matcher
+        self.parameters = parameters
+        self.lengths = lengths
+        self.sourceParagraphStart = sourceParagraphStart
+        self.targetParagraphStart = targetParagraphStart
+        var sum = [0]
+        for length in corpus.source.lengths { sum.append(sum[sum.count - 1] + length) }
+        sourceLengthSum = sum
+        sum = [0]
+        for length in corpus.target.lengths { sum.append(sum[sum.count - 1] + length) }
+        targetLengthSum = sum
+    }
+
+    func sentences(sourceParagraphs: Range<Int>) -> Range<Int> {
+        sourceParagraphStart[sourceParagraphs.lowerBound]..<sourceParagraphStart[sourceParagraphs.upperBound]
+    }
+
+    func sentences(targetParagraphs: Range<Int>) -> Range<Int> {
+        targetParagraphStart[targetParagraphs.lowerBound]..<targetParagraphStart[targetParagraphs.upperBound]
+    }
+
+    func cost(sourceEnd i: Int, targetEnd j: Int, shape: Int) -> Double {
+        let (a, b) = shapes[shape]
+        if a == 0 || b == 0 { return parameters.skipPenalty * Double(a + b) }
+        let sources = sentences(sourceParagraphs: (i - a)..<i)
+        let targets = sentences(targetParagraphs: (j - b)..<j)
+        let similarity = matcher.similarity(sources: sources, targets: targets)
+        let lengthCost = lengths.cost(
+            source: sourceLengthSum[sources.upperBound] - sourceLengthSum[sources.lowerBound],
+            target: targetLengthSum[targets.upperBound] - targetLengthSum[targets.lowerBound])
+        return parameters.shapePenalties[shape] + parameters.lengthWeight * lengthCost
+            + parameters.similarityWeight * (1 - similarity) * Double(a + b) / 2
+    }
+}
