@@ -1,18 +1,55 @@
 import TMCore
 import TMText
 
-/// Learns bilingual term entries from aligned sentence pairs. (Skeleton: replaced by the term learner.)
+/// Learns bilingual term entries (a glossary) from aligned sentence pairs.
+///
+///     let learner = TermLearner(sourceLanguage: az, targetLanguage: en)
+///     let glossary = learner.learn(from: units)   // KTMT + Kollektiv … Alyansı ↔ CSTO + collective security alliance, …
+///
+/// The steps: each side is tokenised and its inflected forms folded (`WordAnalyzer`); candidates of one to
+/// five words are collected (`CandidateTable`), acronyms joined with their long forms (`AcronymDetector`);
+/// words are aligned in both directions (`WordAligner`, IBM Model 1 with a diagonal and a cognate prior)
+/// and candidate pairs are extracted where the alignment is consistent, or where names and acronyms match
+/// (`Transliteration`); pairs are scored from Dice, alignment support, cognate similarity and termhood, and
+/// linked one to one, best first (competitive linking).
 public struct TermLearner: Sendable {
     public var sourceLanguage: LanguageTag
     public var targetLanguage: LanguageTag
+    public var options: TermLearnerOptions
 
-    public init(sourceLanguage: LanguageTag, targetLanguage: LanguageTag) {
+    public init(sourceLanguage: LanguageTag, targetLanguage: LanguageTag, options: TermLearnerOptions = .init()) {
         self.sourceLanguage = sourceLanguage
         self.targetLanguage = targetLanguage
+        self.options = options
     }
 
-    /// The glossary learned from `units` (their `source` and `target` texts).
+    /// The glossary learned from `units` (their `source` and `target` texts), sorted by confidence.
     public func learn(from units: [TranslationUnit]) -> Glossary {
-        Glossary(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
+        var run = LearningRun(
+            sourceLanguage: sourceLanguage.language, targetLanguage: targetLanguage.language,
+            sources: units.map(\.source), targets: units.map(\.target), options: options)
+        let learned = run.entries()
+        var entries: [TermEntry] = []
+        var seedKeys = Set<String>()
+        if let seed = options.seedGlossary {
+            for entry in seed.entries {
+                entries.append(entry)
+                for term in entry.sourceTerms { seedKeys.insert("s:" + run.sourceFold(term.text)) }
+                for term in entry.targetTerms { seedKeys.insert("t:" + run.targetFold(term.text)) }
+            }
+        }
+        var added = 0
+        for candidate in learned {
+            if let limit = options.limit, added >= limit { break }
+            let repeatsSeed = candidate.sourceTerms.contains { seedKeys.contains("s:" + run.sourceFold($0.text)) }
+                || candidate.targetTerms.contains { seedKeys.contains("t:" + run.targetFold($0.text)) }
+            if repeatsSeed { continue }
+            added += 1
+            entries.append(TermEntry(
+                id: "t\(added)", sourceTerms: candidate.sourceTerms, targetTerms: candidate.targetTerms,
+                frequency: candidate.frequency, confidence: candidate.confidence,
+                example: candidate.example.map { (units[$0].source, units[$0].target) }))
+        }
+        return Glossary(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, entries: entries)
     }
 }

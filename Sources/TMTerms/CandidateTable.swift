@@ -1,0 +1,173 @@
+/// The term candidates of one language side: single words and multi-word terms of up to five words, bounded
+/// by stop words and punctuation, counted per sentence.
+///
+/// A candidate belongs to a concept; an acronym and its long form share one (union–find over candidate ids).
+struct CandidateTable {
+    static let maxWords = 5
+
+    struct Occurrence {
+        var candidate: Int32
+        /// Token range in the sentence.
+        var range: Range<Int>
+    }
+
+    private(set) var keys: [String] = []
+    private var ids: [String: Int32] = [:]
+    /// Sentences in which the candidate occurs.
+    private(set) var frequency: [Int32] = []
+    /// Occurrences whose words are all capitalised (or acronyms, numbers) and not only sentence-initial.
+    private(set) var nameCount: [Int32] = []
+    private(set) var wordCount: [UInt8] = []
+    private(set) var isAcronym: [Bool] = []
+    /// Every word is a general-language word or a stop word.
+    private(set) var isGeneral: [Bool] = []
+    /// Displayed forms and their counts, and other surface forms (variants).
+    private(set) var displays: [[String: Int32]] = []
+    private(set) var surfaces: [Set<String>] = []
+    private var parent: [Int32] = []
+
+    var count: Int { keys.count }
+
+    func lookup(_ key: String) -> Int32? { ids[key] }
+
+    /// The candidate occurrences of one analysed sentence (not yet counted).
+    func spans(in tokens: [AnalysedToken]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        for start in tokens.indices {
+            let first = tokens[start]
+            guard first.kind == .word || first.kind == .number, !first.isStop,
+                  start == 0 || tokens[start - 1].kind != .joiner
+            else { continue }
+            var words = 0
+            var end = start
+            while end < tokens.count {
+                let token = tokens[end]
+                if token.kind == .boundary { break }
+                if token.kind == .joiner {
+                    end += 1
+                    continue
+                }
+                if token.isStop && !token.isLink { break }
+                words += 1
+                if words > Self.maxWords { break }
+                if !token.isStop, end + 1 >= tokens.count || tokens[end + 1].kind != .joiner {
+                    result.append(start..<(end + 1))
+                }
+                end += 1
+            }
+        }
+        return result
+    }
+
+    /// The key of a span: lemma keys joined by spaces (joiners kept as `-`).
+    static func key(of range: Range<Int>, in tokens: [AnalysedToken], vocabulary: Vocabulary) -> String {
+        var key = ""
+        for index in range {
+            let token = tokens[index]
+            switch token.kind {
+            case .joiner: key += "-"
+            case .boundary: break
+            case .word, .number:
+                if !key.isEmpty, tokens[index - 1].kind != .joiner { key += " " }
+                key += vocabulary.keys[Int(token.id)]
+            }
+        }
+        return key
+    }
+
+    /// Adds the candidates of a sentence and returns their occurrences; a candidate counts once per sentence.
+    mutating func add(_ tokens: [AnalysedToken], vocabulary: Vocabulary) -> [Occurrence] {
+        var occurrences: [Occurrence] = []
+        var seen = Set<Int32>()
+        for range in spans(in: tokens) {
+            let words = range.filter { tokens[$0].kind == .word || tokens[$0].kind == .number }
+            // A single number is no term (but 4-cü maddə / Article 4 are).
+            if words.allSatisfy({ tokens[$0].kind == .number }) { continue }
+            let key = Self.key(of: range, in: tokens, vocabulary: vocabulary)
+            let id = intern(key, words: words.count)
+            if words.count == 1, tokens[words[0]].isAcronym { isAcronym[Int(id)] = true }
+            if !words.allSatisfy({ tokens[$0].isGeneral || tokens[$0].isStop }) { isGeneral[Int(id)] = false }
+            occurrences.append(Occurrence(candidate: id, range: range))
+            guard seen.insert(id).inserted else { continue }
+            frequency[Int(id)] += 1
+            let content = words.filter { !tokens[$0].isStop }
+            let allCapitalised = content.allSatisfy {
+                tokens[$0].isCapitalised || tokens[$0].isAcronym || tokens[$0].kind == .number
+            }
+            let initialOnly = content.count == 1 && tokens[content[0]].isSentenceInitial && !tokens[content[0]].isAcronym
+            if allCapitalised && !initialOnly { nameCount[Int(id)] += 1 }
+            var display = ""
+            var surface = ""
+            for index in range {
+                let token = tokens[index]
+                let separator = index > range.lowerBound && token.kind != .joiner
+                    && tokens[index - 1].kind != .joiner ? " " : ""
+                // Inflection sits on the last word of a phrase; inner words keep their letters.
+                display += separator + (index == range.upperBound - 1 ? token.display : Substring(token.surface))
+                surface += separator + token.surface
+            }
+            if displays[Int(id)].count < 16 || displays[Int(id)][display] != nil {
+                displays[Int(id)][display, default: 0] += 1
+            }
+            if surface != display, surfaces[Int(id)].count < 8 { surfaces[Int(id)].insert(surface) }
+        }
+        return occurrences
+    }
+
+    private mutating func intern(_ key: String, words: Int) -> Int32 {
+        if let id = ids[key] { return id }
+        let id = Int32(keys.count)
+        keys.append(key)
+        ids[key] = id
+        frequency.append(0)
+        nameCount.append(0)
+        wordCount.append(UInt8(min(words, 255)))
+        isAcronym.append(false)
+        isGeneral.append(true)
+        displays.append([:])
+        surfaces.append([])
+        parent.append(id)
+        return id
+    }
+
+    /// Registers a candidate for a span even if the span is not a regular candidate (long forms).
+    mutating func register(_ range: Range<Int>, in tokens: [AnalysedToken], vocabulary: Vocabulary) -> Int32 {
+        let words = range.filter { tokens[$0].kind == .word || tokens[$0].kind == .number }
+        return intern(Self.key(of: range, in: tokens, vocabulary: vocabulary), words: words.count)
+    }
+
+    // MARK: Concepts
+
+    func concept(_ id: Int32) -> Int32 {
+        var current = id
+        while parent[Int(current)] != current { current = parent[Int(current)] }
+        return current
+    }
+
+    mutating func join(_ a: Int32, _ b: Int32) {
+        let ra = concept(a), rb = concept(b)
+        guard ra != rb else { return }
+        // The acronym (smaller word count) stays the representative; ties by id, for determinism.
+        if (wordCount[Int(ra)], ra) <= (wordCount[Int(rb)], rb) { parent[Int(rb)] = ra } else { parent[Int(ra)] = rb }
+    }
+
+    func members(of concept: Int32) -> [Int32] {
+        (0..<Int32(keys.count)).filter { self.concept($0) == concept }
+    }
+
+    /// The most frequent displayed form (ties: the shortest, then alphabetical).
+    func preferredDisplay(_ id: Int32) -> String {
+        let options = displays[Int(id)]
+        return options.max { a, b in
+            if a.value != b.value { return a.value < b.value }
+            if a.key.count != b.key.count { return a.key.count > b.key.count }
+            return a.key > b.key
+        }?.key ?? keys[Int(id)]
+    }
+
+    func variants(_ id: Int32) -> [String] {
+        let main = preferredDisplay(id)
+        let others = Set(displays[Int(id)].keys).union(surfaces[Int(id)]).subtracting([main])
+        return others.sorted()
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+
+/// The linguistic data of one language for the term learner, read from `Resources/` once per language.
+///
+/// Every kind of knowledge is a data file (`stopwords-LANG.txt`, `general-LANG.txt`, `suffixes-LANG.txt`,
+/// `translit-LANG.txt`); a language without files still works, with no stop words and no suffix folding.
+struct LanguageResources: Sendable {
+    let language: String
+    let stopWords: Set<String>
+    /// Stop words that may stand inside a multi-word term (`of`, `de`).
+    let linkWords: Set<String>
+    let generalWords: Set<String>
+    let suffixRules: SuffixRules
+    /// Rewrites into the common Latin key, longest first: the language's own table, then Cyrillic.
+    let transliteration: [(from: [Character], to: String)]
+    /// Whether case folding follows Turkic rules (I → ı, İ → i).
+    var isTurkic: Bool { language == "az" || language == "tr" || language == "kk" || language == "tt" }
+
+    private static let cache = ResourceCache()
+
+    /// The resources of `language` (primary subtag such as `az`), loaded once and cached.
+    static func forLanguage(_ language: String) -> LanguageResources {
+        cache.get(language) { LanguageResources(loading: language) }
+    }
+
+    private init(loading language: String) {
+        self.language = language
+        var stops = Set<String>()
+        var links = Set<String>()
+        for fields in Self.lines("stopwords-\(language)") {
+            let word = fields[0].lowercased()
+            stops.insert(word)
+            if fields.count > 1, fields[1] == "link" { links.insert(word) }
+        }
+        stopWords = stops
+        linkWords = links
+        generalWords = Set(Self.lines("general-\(language)").map { $0[0].lowercased() })
+        suffixRules = SuffixRules(lines: Self.lines("suffixes-\(language)", keepDirectives: true))
+        var table: [(from: [Character], to: String)] = []
+        for name in ["translit-\(language)", "translit-cyrillic"] {
+            for fields in Self.lines(name) {
+                table.append((Array(fields[0]), fields.count > 1 ? fields[1] : ""))
+            }
+        }
+        transliteration = table.sorted { $0.from.count > $1.from.count }
+    }
+
+    /// The non-comment lines of a resource file split at tabs; empty when the file does not exist.
+    private static func lines(_ name: String, keepDirectives: Bool = false) -> [[String]] {
+        guard let url = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "Resources"),
+              let text = try? String(contentsOf: url, encoding: .utf8)
+        else { return [] }
+        var result: [[String]] = []
+        for line in text.split(whereSeparator: \.isNewline) {
+            if line.hasPrefix("#") || line.allSatisfy(\.isWhitespace) { continue }
+            if line.hasPrefix("@"), !keepDirectives { continue }
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+            result.append(fields)
+        }
+        return result
+    }
+}
+
+/// A lock-protected cache of loaded resources, shared by all learners in the process.
+private final class ResourceCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var loaded: [String: LanguageResources] = [:]
+
+    func get(_ key: String, load: () -> LanguageResources) -> LanguageResources {
+        lock.lock()
+        defer { lock.unlock() }
+        if let hit = loaded[key] { return hit }
+        let value = load()
+        loaded[key] = value
+        return value
+    }
+}

@@ -1,0 +1,359 @@
+/// A learned entry before it becomes a `TermEntry`: the example is a unit index.
+struct LearnedEntry {
+    var sourceTerms: [Term]
+    var targetTerms: [Term]
+    var frequency: Int
+    var confidence: Double
+    var example: Int?
+}
+
+import TMCore
+
+/// The state of one `TermLearner.learn(from:)` call.
+struct LearningRun {
+    private struct Side {
+        var analyzer: SideAnalyzer
+        var tokens: [[AnalysedToken]] = []
+        var candidates = CandidateTable()
+        var occurrences: [[CandidateTable.Occurrence]] = []
+        var conceptFrequency: [Int32] = []
+        var conceptHasAcronym: [Bool] = []
+        var translitCache: [Int32: [Character]] = [:]
+
+        init(language: String, sentences: [String]) {
+            analyzer = SideAnalyzer(language: language, sentences: sentences)
+            tokens = sentences.map { analyzer.analyse($0) }
+            for sentence in tokens {
+                for definition in AcronymDetector.definitions(in: sentence, fold: { [analyzer] in
+                    CaseFolding.fold($0, turkic: analyzer.resources.isTurkic)
+                }) {
+                    let acronym = candidates.register(definition.acronym..<(definition.acronym + 1), in: sentence,
+                                                      vocabulary: analyzer.vocabulary)
+                    let longForm = candidates.register(definition.longForm, in: sentence,
+                                                       vocabulary: analyzer.vocabulary)
+                    candidates.join(acronym, longForm)
+                }
+            }
+            occurrences = tokens.map { candidates.add($0, vocabulary: analyzer.vocabulary) }
+            conceptFrequency = [Int32](repeating: 0, count: candidates.count)
+            conceptHasAcronym = [Bool](repeating: false, count: candidates.count)
+            for id in 0..<Int32(candidates.count) where candidates.isAcronym[Int(id)] {
+                conceptHasAcronym[Int(candidates.concept(id))] = true
+            }
+            for sentence in occurrences {
+                var seen = Set<Int32>()
+                for occurrence in sentence where seen.insert(candidates.concept(occurrence.candidate)).inserted {
+                    conceptFrequency[Int(candidates.concept(occurrence.candidate))] += 1
+                }
+            }
+        }
+
+        func fold(_ text: String) -> String { CaseFolding.fold(text, turkic: analyzer.resources.isTurkic) }
+
+        /// The transliteration key of a word id (cached).
+        mutating func translit(_ id: Int32) -> [Character] {
+            if let hit = translitCache[id] { return hit }
+            let key = Transliteration.key(analyzer.vocabulary.keys[Int(id)], table: analyzer.resources.transliteration)
+            translitCache[id] = key
+            return key
+        }
+
+        func translitOfText(_ text: String) -> [Character] {
+            Transliteration.key(fold(text), table: analyzer.resources.transliteration)
+        }
+
+        /// Termhood of a concept in 0...1: acronyms and names high, general words low.
+        func termhood(_ concept: Int32) -> Double {
+            if conceptHasAcronym[Int(concept)] { return 1 }
+            let index = Int(concept)
+            let frequency = max(1, Int(candidates.frequency[index]))
+            let nameRatio = Double(candidates.nameCount[index]) / Double(frequency)
+            let multiword = candidates.wordCount[index] >= 2
+            let general = candidates.isGeneral[index]
+            if nameRatio >= 0.5 { return general ? 0.7 : 0.95 }
+            if multiword { return general ? 0.45 : 0.85 }
+            return general ? 0.25 : 0.7
+        }
+    }
+
+    private struct Evidence {
+        var linked: Int32 = 0
+        var aligned: Int32 = 0
+        var cognate: Int32 = 0
+        var acronym: Int32 = 0
+        var example: Int32 = -1
+    }
+
+    private struct Flags: OptionSet {
+        let rawValue: UInt8
+        static let aligned = Flags(rawValue: 1)
+        static let cognate = Flags(rawValue: 2)
+        static let acronym = Flags(rawValue: 4)
+    }
+
+    private var source: Side
+    private var target: Side
+    private let options: TermLearnerOptions
+    private var evidence: [UInt64: Evidence] = [:]
+
+    init(sourceLanguage: String, targetLanguage: String, sources: [String], targets: [String],
+         options: TermLearnerOptions) {
+        source = Side(language: sourceLanguage, sentences: sources)
+        target = Side(language: targetLanguage, sentences: targets)
+        self.options = options
+    }
+
+    func sourceFold(_ text: String) -> String { source.fold(text) }
+    func targetFold(_ text: String) -> String { target.fold(text) }
+
+    private static func pairKey(_ s: Int32, _ t: Int32) -> UInt64 { UInt64(UInt32(s)) << 32 | UInt64(UInt32(t)) }
+
+    // MARK: Alignment
+
+    private mutating func alignAndCollect() {
+        var pairs: [WordAligner.Pair] = []
+        var positions: [(source: [Int], target: [Int])] = []
+        var slotIndex: [UInt64: Int32] = [:]
+        var slotSource: [Int32] = []
+        var slotTarget: [Int32] = []
+        var prior: [Float] = []
+        pairs.reserveCapacity(source.tokens.count)
+        for k in source.tokens.indices {
+            let sourceTokens = source.tokens[k], targetTokens = target.tokens[k]
+            let sourcePositions = sourceTokens.indices.filter { sourceTokens[$0].isAlignable }
+            let targetPositions = targetTokens.indices.filter { targetTokens[$0].isAlignable }
+            var slots: [Int32] = []
+            slots.reserveCapacity(sourcePositions.count * targetPositions.count)
+            for i in sourcePositions {
+                let s = sourceTokens[i]
+                for j in targetPositions {
+                    let t = targetTokens[j]
+                    let key = Self.pairKey(s.id, t.id)
+                    let slot: Int32
+                    if let existing = slotIndex[key] {
+                        slot = existing
+                    } else {
+                        slot = Int32(slotSource.count)
+                        slotIndex[key] = slot
+                        slotSource.append(s.id)
+                        slotTarget.append(t.id)
+                        prior.append(1)
+                    }
+                    if prior[Int(slot)] == 1 { prior[Int(slot)] = cognatePrior(s, t) }
+                    slots.append(slot)
+                }
+            }
+            pairs.append(WordAligner.Pair(source: sourcePositions.map { sourceTokens[$0].id },
+                                          target: targetPositions.map { targetTokens[$0].id }, slots: slots))
+            positions.append((sourcePositions, targetPositions))
+        }
+        slotIndex = [:]
+        var aligner = WordAligner()
+        aligner.iterations = options.alignmentIterations
+        aligner.train(pairs, slotSource: slotSource, slotTarget: slotTarget,
+                      sourceVocabulary: source.analyzer.vocabulary.keys.count,
+                      targetVocabulary: target.analyzer.vocabulary.keys.count, prior: prior)
+        for k in pairs.indices {
+            let links = aligner.align(pairs[k], prior: prior)
+            collect(unit: k, pair: pairs[k], links: links, positions: positions[k])
+        }
+    }
+
+    /// Prior weight of a word pair: identical numbers, names that transliterate alike, identical words.
+    private mutating func cognatePrior(_ s: AnalysedToken, _ t: AnalysedToken) -> Float {
+        if s.kind == .number || t.kind == .number {
+            return s.kind == t.kind && source.analyzer.vocabulary.keys[Int(s.id)]
+                == target.analyzer.vocabulary.keys[Int(t.id)] ? 9 : 1
+        }
+        let nameLike = (s.isCapitalised || s.isAcronym) && (t.isCapitalised || t.isAcronym)
+        if !nameLike {
+            if !s.isStop, !t.isStop,
+               source.analyzer.vocabulary.keys[Int(s.id)] == target.analyzer.vocabulary.keys[Int(t.id)],
+               source.analyzer.vocabulary.keys[Int(s.id)].count >= 4 {
+                return 4
+            }
+            return 1
+        }
+        let similarity = Transliteration.similarity(source.translit(s.id), target.translit(t.id))
+        return similarity >= 0.6 ? Float(1 + 8 * (similarity - 0.6) / 0.4) : 1
+    }
+
+    /// Records the candidate pairs of one sentence pair.
+    private mutating func collect(
+        unit k: Int, pair: WordAligner.Pair, links: [Bool], positions: (source: [Int], target: [Int])
+    ) {
+        let m = pair.source.count, n = pair.target.count
+        guard m > 0, n > 0 else { return }
+        // Token index → alignable index.
+        var sourceAlign = [Int](repeating: -1, count: source.tokens[k].count)
+        for (a, position) in positions.source.enumerated() { sourceAlign[position] = a }
+        var targetAlign = [Int](repeating: -1, count: target.tokens[k].count)
+        for (b, position) in positions.target.enumerated() { targetAlign[position] = b }
+        func alignRange(_ range: Range<Int>, _ map: [Int]) -> ClosedRange<Int>? {
+            let inside = range.map { map[$0] }.filter { $0 >= 0 }
+            guard let low = inside.min(), let high = inside.max() else { return nil }
+            return low...high
+        }
+        var targetAligned = [Bool](repeating: false, count: n)
+        for i in 0..<m { for j in 0..<n where links[i * n + j] { targetAligned[j] = true } }
+        let targetOccurrences = target.occurrences[k].compactMap { occurrence in
+            alignRange(occurrence.range, targetAlign).map { (occurrence, $0) }
+        }
+        var found: [UInt64: Flags] = [:]
+        for occurrence in source.occurrences[k] {
+            guard let span = alignRange(occurrence.range, sourceAlign) else { continue }
+            var low = Int.max, high = -1
+            for i in span { for j in 0..<n where links[i * n + j] { low = min(low, j); high = max(high, j) } }
+            guard high >= 0 else { continue }
+            var consistent = true
+            check: for j in low...high {
+                for i in 0..<m where links[i * n + j] && !span.contains(i) {
+                    consistent = false
+                    break check
+                }
+            }
+            guard consistent else { continue }
+            let sourceConcept = source.candidates.concept(occurrence.candidate)
+            for (targetOccurrence, targetSpan) in targetOccurrences
+                where targetSpan.lowerBound <= low && targetSpan.upperBound >= high {
+                let extraAligned = (targetSpan.lowerBound..<low).contains { targetAligned[$0] }
+                    || ((high + 1)..<(targetSpan.upperBound + 1)).contains { targetAligned[$0] }
+                if extraAligned { continue }
+                let key = Self.pairKey(sourceConcept, target.candidates.concept(targetOccurrence.candidate))
+                found[key, default: []].insert(.aligned)
+            }
+        }
+        // Names and acronyms: transliteration and acronym evidence, independent of the alignment.
+        let sourceNames = source.occurrences[k].filter { isNameLike($0, side: source, sentence: k) }
+        let targetNames = target.occurrences[k].filter { isNameLike($0, side: target, sentence: k) }
+        for s in sourceNames {
+            let sourceConcept = source.candidates.concept(s.candidate)
+            let sourceIsAcronym = source.conceptHasAcronym[Int(sourceConcept)]
+            let sourceKey = source.translitOfText(source.candidates.keys[Int(s.candidate)])
+            for t in targetNames {
+                let targetConcept = target.candidates.concept(t.candidate)
+                let key = Self.pairKey(sourceConcept, targetConcept)
+                if sourceIsAcronym, target.conceptHasAcronym[Int(targetConcept)],
+                   source.candidates.isAcronym[Int(s.candidate)] || target.candidates.isAcronym[Int(t.candidate)] {
+                    found[key, default: []].insert(.acronym)
+                }
+                let targetKey = target.translitOfText(target.candidates.keys[Int(t.candidate)])
+                if Transliteration.similarity(sourceKey, targetKey) >= 0.7 {
+                    found[key, default: []].insert(.cognate)
+                }
+            }
+        }
+        for (key, flags) in found {
+            var record = evidence[key, default: Evidence()]
+            record.linked += 1
+            if flags.contains(.aligned) { record.aligned += 1 }
+            if flags.contains(.cognate) { record.cognate += 1 }
+            if flags.contains(.acronym) { record.acronym += 1 }
+            if record.example < 0 || Int(record.example) > k { record.example = Int32(k) }
+            evidence[key] = record
+        }
+    }
+
+    private func isNameLike(_ occurrence: CandidateTable.Occurrence, side: Side, sentence: Int) -> Bool {
+        let tokens = side.tokens[sentence]
+        let words = occurrence.range.filter { tokens[$0].kind == .word }
+        guard !words.isEmpty, words.count <= 4 else { return false }
+        return words.allSatisfy { tokens[$0].isCapitalised || tokens[$0].isAcronym || tokens[$0].isStop }
+            && (words.count > 1 || !tokens[words[0]].isSentenceInitial || tokens[words[0]].isAcronym
+                || side.candidates.nameCount[Int(occurrence.candidate)] > 0)
+    }
+
+    // MARK: Scoring and linking
+
+    private struct Scored {
+        var source: Int32
+        var target: Int32
+        var confidence: Double
+        var linked: Int32
+        var example: Int32
+    }
+
+    mutating func entries() -> [LearnedEntry] {
+        alignAndCollect()
+        var scored: [Scored] = []
+        for (key, record) in evidence where Int(record.linked) >= options.minCount {
+            let s = Int32(truncatingIfNeeded: key >> 32), t = Int32(truncatingIfNeeded: key & 0xFFFF_FFFF)
+            let confidence = score(s, t, record)
+            guard confidence >= options.minConfidence else { continue }
+            scored.append(Scored(source: s, target: t, confidence: confidence, linked: record.linked,
+                                 example: record.example))
+        }
+        scored.sort { a, b in
+            if a.confidence != b.confidence { return a.confidence > b.confidence }
+            if a.linked != b.linked { return a.linked > b.linked }
+            if a.source != b.source { return source.candidates.keys[Int(a.source)] < source.candidates.keys[Int(b.source)] }
+            return target.candidates.keys[Int(a.target)] < target.candidates.keys[Int(b.target)]
+        }
+        // Competitive linking: each concept in at most one entry, best pairs first.
+        var usedSource = Set<Int32>(), usedTarget = Set<Int32>()
+        var accepted: [Scored] = []
+        for pair in scored where !usedSource.contains(pair.source) && !usedTarget.contains(pair.target) {
+            usedSource.insert(pair.source)
+            usedTarget.insert(pair.target)
+            accepted.append(pair)
+        }
+        accepted = dropNested(accepted)
+        return accepted.map { pair in
+            LearnedEntry(
+                sourceTerms: terms(of: pair.source, side: source),
+                targetTerms: terms(of: pair.target, side: target) + longFormPartners(pair, used: usedTarget),
+                frequency: Int(pair.linked), confidence: (pair.confidence * 1000).rounded() / 1000,
+                example: pair.example >= 0 ? Int(pair.example) : nil)
+        }
+    }
+
+    private mutating func score(_ s: Int32, _ t: Int32, _ record: Evidence) -> Double {
+        let fs = Double(source.conceptFrequency[Int(s)]), ft = Double(target.conceptFrequency[Int(t)])
+        let linked = Double(record.linked)
+        let dice = min(1, 2 * linked / max(1, fs + ft))
+        var support = 0.85 * Double(record.aligned) / linked
+        if record.cognate > 0 {
+            let similarity = Transliteration.similarity(
+                source.translitOfText(source.candidates.keys[Int(s)]),
+                target.translitOfText(target.candidates.keys[Int(t)]))
+            support = max(support, similarity * (0.6 + 0.4 * Double(record.cognate) / linked))
+        }
+        if record.acronym > 0 { support = max(support, 0.6 + 0.3 * Double(record.acronym) / linked) }
+        let termhood = (source.termhood(s) * target.termhood(t)).squareRoot()
+        let ws = Double(source.candidates.wordCount[Int(s)]), wt = Double(target.candidates.wordCount[Int(t)])
+        let lengthFactor = max(0.6, 1 - 0.15 * abs(ws - wt))
+        let countFactor = linked / (linked + 0.5)
+        return dice.squareRoot() * support * termhood * lengthFactor * countFactor
+    }
+
+    /// Drops a pair nested in a longer accepted pair when the shorter never occurs outside the longer one.
+    private func dropNested(_ pairs: [Scored]) -> [Scored] {
+        func contains(_ long: String, _ short: String) -> Bool {
+            long != short && (" " + long + " ").contains(" " + short + " ")
+        }
+        return pairs.filter { pair in
+            !pairs.contains { other in
+                contains(source.candidates.keys[Int(other.source)], source.candidates.keys[Int(pair.source)])
+                    && contains(target.candidates.keys[Int(other.target)], target.candidates.keys[Int(pair.target)])
+                    && source.conceptFrequency[Int(pair.source)] <= source.conceptFrequency[Int(other.source)]
+            }
+        }
+    }
+
+    /// The terms of a concept: the acronym first, then long forms, each with its inflected variants.
+    private func terms(of concept: Int32, side: Side) -> [Term] {
+        let members = side.candidates.members(of: concept)
+            .filter { side.candidates.frequency[Int($0)] > 0 || $0 == concept }
+            .sorted { a, b in
+                let ka = (side.candidates.isAcronym[Int(a)] ? 0 : 1, -side.candidates.frequency[Int(a)], a)
+                let kb = (side.candidates.isAcronym[Int(b)] ? 0 : 1, -side.candidates.frequency[Int(b)], b)
+                return ka < kb
+            }
+        return members.map { Term(text: side.candidates.preferredDisplay($0), variants: side.candidates.variants($0)) }
+    }
+
+    /// Target phrases that translate the long form of a source acronym concept, for one entry.
+    private func longFormPartners(_ pair: Scored, used: Set<Int32>) -> [Term] {
+        []
+    }
+}

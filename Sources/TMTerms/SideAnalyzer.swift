@@ -1,0 +1,131 @@
+/// One analysed token: its original text, the id of its folded lemma, and what the learner needs to know.
+struct AnalysedToken: Sendable {
+    enum Kind: UInt8, Sendable { case word, number, joiner, boundary }
+
+    var surface: String
+    /// Id of the folded lemma in the side's `Vocabulary` (joiners and boundaries: -1).
+    var id: Int32
+    /// Characters of `surface` kept in the displayed term.
+    var displayLength: Int
+    var kind: Kind
+    var isCapitalised = false
+    var isSentenceInitial = false
+    var isAcronym = false
+    var isStop = false
+    var isLink = false
+    var isGeneral = false
+
+    var display: Substring { surface.prefix(displayLength) }
+    var isContent: Bool { (kind == .word || kind == .number) && !isStop }
+    var isAlignable: Bool { kind == .word || kind == .number }
+}
+
+/// Interned lemma keys of one language side.
+struct Vocabulary {
+    private(set) var keys: [String] = []
+    private var ids: [String: Int32] = [:]
+
+    mutating func id(_ key: String) -> Int32 {
+        if let id = ids[key] { return id }
+        let id = Int32(keys.count)
+        keys.append(key)
+        ids[key] = id
+        return id
+    }
+
+    func lookup(_ key: String) -> Int32? { ids[key] }
+}
+
+/// Turns the sentences of one language into analysed tokens: tokenizing, folding inflections (with the forms
+/// attested in the whole side), attaching suffixes written after a hyphen or a closing quote (`KTMT-nin`,
+/// `“inqilablar”la`), and marking stop words, general words, capitals and acronyms.
+struct SideAnalyzer {
+    let resources: LanguageResources
+    private(set) var vocabulary = Vocabulary()
+    private var analyzer: WordAnalyzer
+
+    init(language: String, sentences: [String]) {
+        let resources = LanguageResources.forLanguage(language)
+        self.resources = resources
+        var attested = Set<String>()
+        var probe = WordAnalyzer(resources: resources, attested: [])
+        for sentence in sentences {
+            for token in TermTokenizer.tokenize(sentence) where token.kind == .word {
+                attested.insert(probe.fold(token.text))
+            }
+        }
+        analyzer = WordAnalyzer(resources: resources, attested: attested)
+    }
+
+    mutating func analyse(_ sentence: String) -> [AnalysedToken] {
+        let raw = TermTokenizer.tokenize(sentence)
+        let rules = resources.suffixRules
+        var merged: [TermToken] = []
+        var keepWhole: [Bool] = []  // ordinal suffix after a hyphen: shown with the word (4-cü)
+        var index = 0
+        while index < raw.count {
+            let token = raw[index]
+            // KTMT-nin, 4-cü: a suffix chain after a hyphen belongs to the word before it.
+            if token.kind == .joiner, let last = merged.last, last.kind != .boundary, index + 1 < raw.count,
+               raw[index + 1].kind == .word, rules.suffixMayFollowHyphen {
+                let suffix = Array(analyzer.fold(raw[index + 1].text))
+                if rules.isSuffixChain(suffix) {
+                    let ordinal = rules.rules.contains {
+                        $0.suffixClass == .ordinal && rules.matches($0, stem: [][...], suffix: suffix[...])
+                    }
+                    merged[merged.count - 1].text += "-" + raw[index + 1].text
+                    keepWhole[keepWhole.count - 1] = ordinal
+                    merged[merged.count - 1].kind = last.kind
+                    index += 2
+                    continue
+                }
+            }
+            // “inqilablar”la: a suffix chain glued after a closing quote is dropped (the word keeps its lemma).
+            if token.kind == .word, !token.spaceBefore, rules.suffixMayFollowHyphen, merged.count >= 2,
+               let quote = merged.last, quote.kind == .boundary, !quote.spaceBefore,
+               merged[merged.count - 2].kind == .word,
+               rules.isSuffixChain(Array(analyzer.fold(token.text))) {
+                index += 1
+                continue
+            }
+            merged.append(token)
+            keepWhole.append(false)
+            index += 1
+        }
+        var result: [AnalysedToken] = []
+        result.reserveCapacity(merged.count)
+        var seenWord = false
+        for (position, token) in merged.enumerated() {
+            switch token.kind {
+            case .boundary:
+                result.append(AnalysedToken(surface: token.text, id: -1, displayLength: token.text.count,
+                                            kind: .boundary))
+            case .joiner:
+                result.append(AnalysedToken(surface: token.text, id: -1, displayLength: 1, kind: .joiner))
+            case .number:
+                let digits = String(token.text.prefix { $0 != "-" }.filter { $0.isNumber })
+                let displayLength = keepWhole[position] ? token.text.count : token.text.prefix { $0 != "-" }.count
+                result.append(AnalysedToken(surface: token.text, id: vocabulary.id(digits),
+                                            displayLength: displayLength, kind: .number))
+                seenWord = true
+            case .word:
+                let base = keepWhole[position] ? token.text : String(token.text.prefix { $0 != "-" })
+                var analysis = analyzer.analyse(base)
+                if keepWhole[position] { analysis.displayLength = token.text.count }
+                var word = AnalysedToken(surface: token.text, id: vocabulary.id(analysis.key),
+                                         displayLength: analysis.displayLength, kind: .word)
+                word.isCapitalised = CaseFolding.isCapitalised(token.text)
+                word.isAcronym = CaseFolding.isAcronym(base)
+                word.isSentenceInitial = !seenWord
+                let folded = analyzer.fold(base)
+                word.isStop = resources.stopWords.contains(folded) && !word.isAcronym
+                word.isLink = resources.linkWords.contains(folded)
+                word.isGeneral = resources.generalWords.contains(folded)
+                    || resources.generalWords.contains(analysis.key)
+                result.append(word)
+                seenWord = true
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,108 @@
+/// One token of a sentence, as the term learner sees it.
+struct TermToken: Sendable {
+    enum Kind: Sendable {
+        case word
+        case number
+        /// A hyphen inside a word (`Qasım-Jomart`, `shoot-to-kill`): it may stand inside a term.
+        case joiner
+        /// Punctuation, quotes, placeholders such as `%s`: terms never cross it.
+        case boundary
+    }
+
+    var text: String
+    var kind: Kind
+    /// Whether white space precedes the token.
+    var spaceBefore: Bool
+}
+
+/// Splits a sentence into words, numbers, joiners and boundaries.
+///
+/// Apostrophes between letters stay inside a word (`Ukraine’s`, `Türkiye'nin`); a hyphen between two word
+/// characters becomes a joiner token; `%s`, `%1$d`, `\n` and similar placeholders of software messages are
+/// boundaries; keyboard accelerators (`_File`, `&Open`) are dropped.
+enum TermTokenizer {
+    static func tokenize(_ text: String) -> [TermToken] {
+        var tokens: [TermToken] = []
+        let characters = Array(text)
+        var index = 0
+        var space = true
+        func isWordCharacter(_ character: Character) -> Bool {
+            character.isLetter || character.isNumber || character.unicodeScalars.first.map {
+                $0.properties.generalCategory == .nonspacingMark || $0.properties.generalCategory == .spacingMark
+            } == true
+        }
+        while index < characters.count {
+            let character = characters[index]
+            if character.isWhitespace {
+                space = true
+                index += 1
+                continue
+            }
+            if character == "%" || character == "\\" || character == "$" || character == "{" || character == "<" {
+                // Placeholders and markup: %s, %1$s, %(name)s, \n, ${var}, {0}, <b>.
+                var end = index + 1
+                let closer: Character? = character == "{" ? "}" : character == "<" ? ">" : nil
+                if let closer {
+                    while end < characters.count, characters[end] != closer, end - index < 40 { end += 1 }
+                    if end < characters.count, characters[end] == closer { end += 1 } else { end = index + 1 }
+                } else if character == "%", end < characters.count, characters[end] == "(" {
+                    while end < characters.count, characters[end] != ")" { end += 1 }
+                    end = min(end + 2, characters.count)
+                } else {
+                    while end < characters.count,
+                          characters[end].isNumber || characters[end] == "$" || characters[end] == "l"
+                            || characters[end] == "." || characters[end] == "-" {
+                        end += 1
+                    }
+                    if end < characters.count, characters[end].isLetter { end += 1 }
+                }
+                tokens.append(TermToken(text: String(characters[index..<end]), kind: .boundary, spaceBefore: space))
+                space = false
+                index = end
+                continue
+            }
+            if (character == "_" || character == "&"), index + 1 < characters.count,
+               characters[index + 1].isLetter, index == 0 || !isWordCharacter(characters[index - 1]) || character == "_" {
+                index += 1  // keyboard accelerator
+                continue
+            }
+            if isWordCharacter(character) {
+                var end = index
+                var isNumber = true
+                while end < characters.count {
+                    let next = characters[end]
+                    if isWordCharacter(next) {
+                        if next.isLetter { isNumber = false }
+                        end += 1
+                    } else if (next == "'" || next == "’"), end + 1 < characters.count, characters[end + 1].isLetter,
+                              !isNumber {
+                        end += 1
+                    } else if (next == "." || next == ","), isNumber, end + 1 < characters.count,
+                              characters[end + 1].isNumber {
+                        end += 1
+                    } else if next == "_", end + 1 < characters.count, isWordCharacter(characters[end + 1]) {
+                        end += 1  // identifiers such as file_name stay one word
+                    } else {
+                        break
+                    }
+                }
+                tokens.append(TermToken(text: String(characters[index..<end]), kind: isNumber ? .number : .word,
+                                        spaceBefore: space))
+                space = false
+                index = end
+                continue
+            }
+            if character == "-" || character == "‑", index > 0, index + 1 < characters.count,
+               isWordCharacter(characters[index - 1]), isWordCharacter(characters[index + 1]) {
+                tokens.append(TermToken(text: "-", kind: .joiner, spaceBefore: false))
+                space = false
+                index += 1
+                continue
+            }
+            tokens.append(TermToken(text: String(character), kind: .boundary, spaceBefore: space))
+            space = false
+            index += 1
+        }
+        return tokens
+    }
+}
