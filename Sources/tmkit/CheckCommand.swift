@@ -1,10 +1,166 @@
 import ArgumentParser
+import Foundation
+import TMCore
 import TMKit
 
+/// `tmkit check`: translation QA for the command line and CI.
+///
+/// Exit status: 0 when nothing is at or above `--fail-on`, 1 when something is, 2 when an input or an argument
+/// is unusable (the message goes to stderr as `FILE:LINE: message`).
 struct CheckCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "check", abstract: "(not yet implemented)")
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check translations: consistency, terminology, numbers, placeholders, tags and more.",
+        discussion: """
+            Inputs are TSV or CSV files of units (source<TAB>target, or id<TAB>source<TAB>target, with an
+            optional header row of language codes such as `id<TAB>en<TAB>de`). Several files are checked together
+            (consistency spans all of them).
+
+            Checks (--checks, comma-separated; `-name` removes one): all, or the groups \
+            \(CheckConfiguration.groups.keys.sorted().joined(separator: ", ")), or the rules \
+            \(Checker.ruleIDs.joined(separator: ", ")).
+
+            Exit status: 0 nothing at or above --fail-on, 1 findings at or above it, 2 unusable input or arguments.
+            """
+    )
+
+    @Argument(help: "Files of translation units (.tsv, .tab, .txt, .csv); - for standard input.")
+    var inputs: [String] = []
+
+    @Option(help: "A glossary (TSV or CSV with a header row of language codes) for the terminology checks.")
+    var glossary: String?
+
+    @Option(help: "text, json or html.")
+    var format: String = "text"
+
+    @Option(help: "Write the report to this file instead of standard output.")
+    var output: String?
+
+    @Option(name: .customLong("fail-on"), help: "error, warning or never: the lowest severity that fails the run.")
+    var failOn: String = "error"
+
+    @Option(help: "The checks to run: rule ids and group names, comma-separated.")
+    var checks: String?
+
+    @Option(help: "A JSON configuration file: checks, severities, options, custom rules.")
+    var config: String?
+
+    @Option(help: "A file of accepted findings to leave out (see --accept).")
+    var ignore: String?
+
+    @Flag(help: "Add every current finding to the --ignore file and exit 0.")
+    var accept = false
+
+    @Option(name: .customLong("source-lang"), help: "The source language, for files without a header row.")
+    var sourceLang: String?
+
+    @Option(name: .customLong("target-lang"), help: "The target language, for files without a header row.")
+    var targetLang: String?
 
     func run() async throws {
-        throw ValidationError("tmkit check is not implemented yet")
+        do {
+            try execute()
+        } catch let exit as ExitCode {
+            throw exit
+        } catch let error as any LocatedError {
+            FileHandle.standardError.write(Data(("tmkit check: " + error.description + "\n").utf8))
+            throw ExitCode(2)
+        } catch {
+            FileHandle.standardError.write(Data("tmkit check: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+    }
+
+    private func usage(_ message: String) -> CheckInputError {
+        CheckInputError(message, file: "tmkit check")
+    }
+
+    private func execute() throws {
+        guard !inputs.isEmpty else { throw usage("no input files") }
+        guard ["text", "json", "html"].contains(format) else {
+            throw usage("unknown --format ‘\(format)’; use text, json or html")
+        }
+        let threshold: Severity?
+        switch failOn {
+        case "never": threshold = nil
+        case "error", "warning", "info": threshold = Severity(rawValue: failOn)
+        default: throw usage("unknown --fail-on ‘\(failOn)’; use error, warning or never")
+        }
+        if accept && ignore == nil { throw usage("--accept needs --ignore FILE to write to") }
+        let source = try sourceLang.map { text in
+            guard let tag = LanguageTag(text) else { throw usage("‘\(text)’ is not a language tag") }
+            return tag
+        }
+        let target = try targetLang.map { text in
+            guard let tag = LanguageTag(text) else { throw usage("‘\(text)’ is not a language tag") }
+            return tag
+        }
+
+        var configuration = CheckConfiguration()
+        if let config {
+            configuration = try CheckConfiguration.parse(json: try CheckPipeline.readText(config), file: config)
+        }
+        if let checks {
+            let selected = try CheckConfiguration.expand(checks)
+            configuration.enabledRules = (configuration.enabledRules ?? Set(Checker.ruleIDs)).intersection(selected)
+            if checks.split(separator: ",").allSatisfy({ $0.hasPrefix("-") }) {
+                configuration.enabledRules = (configuration.enabledRules ?? Set(Checker.ruleIDs)).intersection(selected)
+            } else {
+                configuration.enabledRules = selected
+            }
+        }
+        var ignoreList = IgnoreList()
+        var existingIgnore = ""
+        if let ignore, FileManager.default.fileExists(atPath: ignore) {
+            existingIgnore = try CheckPipeline.readText(ignore)
+            ignoreList = try IgnoreList(contents: existingIgnore, file: ignore)
+        } else if let ignore, !accept {
+            throw CheckInputError("no such file", file: ignore)
+        }
+
+        let report = try CheckPipeline.run(
+            inputs: inputs, glossaryPath: glossary, configuration: configuration, ignore: ignoreList,
+            failOn: threshold, sourceLanguage: source, targetLanguage: target)
+
+        if accept, let ignore {
+            try writeAtomically(IgnoreList.render(report.findings, keeping: existingIgnore), to: ignore)
+            FileHandle.standardError.write(Data(
+                "tmkit check: \(report.findings.count) findings added to \(ignore)\n".utf8))
+            return
+        }
+
+        let rendered: String
+        switch format {
+        case "json": rendered = JSONReporter.render(report)
+        case "html": rendered = HTMLReporter.render(report, title: "tmkit check: " + inputs.joined(separator: ", "))
+        default:
+            let colour = output == nil && isatty(STDOUT_FILENO) == 1
+                && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+            rendered = TextReporter.render(report, colour: colour)
+        }
+        if let output, output != "-" {
+            try writeAtomically(rendered, to: output)
+        } else {
+            FileHandle.standardOutput.write(Data(rendered.utf8))
+        }
+        if report.failed { throw ExitCode(1) }
+    }
+
+    /// Writes through a temporary file and a rename, so no partial file is left on failure.
+    private func writeAtomically(_ text: String, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let temporary = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        do {
+            try Data(text.utf8).write(to: temporary)
+            if FileManager.default.fileExists(atPath: path) {
+                _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
+            } else {
+                try FileManager.default.moveItem(at: temporary, to: url)
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw CheckInputError("cannot write the file: \(error.localizedDescription)", file: path)
+        }
     }
 }
