@@ -1,0 +1,183 @@
+import Foundation
+import TMCore
+
+/// The linguistic knowledge the segmenter needs for one language, read from `Resources/<lang>.seg`.
+///
+/// The file is plain text, one entry per line, in sections (`#` starts a comment):
+///
+///     [options]
+///     quotes = keep            # keep | split: may a quoted passage be split into sentences?
+///     lowercase-starts = yes   # may a sentence begin with a lower-case word after a full stop?
+///     case = turkic            # case folding for abbreviation look-up (İ/i, I/ı)
+///     ordinal-dot = yes        # "3. Mai": a number with a full stop is an ordinal
+///     [abbreviations]          # a full stop after these rarely ends a sentence
+///     e.g.
+///     [sentence-final]         # may end a sentence: break before a capitalised word
+///     etc.
+///     [titles]                 # honorifics and titles before a name: never break after them
+///     Mr.
+///     [numeric]                # no break when a number follows: p. 5, No. 5
+///     p.
+///     [starters]               # words that usually begin a sentence (break after an abbreviation)
+///     The
+///     [exceptions]             # words whose ! ? or . never ends a sentence
+///     Yahoo!
+///     [terminators]            # extra characters that end a sentence like ? (Greek ;)
+///     ;
+///
+/// Entries may hold several words (`və s.`); look-up ignores case (Turkic rules where the options say so).
+public struct LanguageSegmentationData: Sendable {
+    enum AbbreviationKind: Sendable {
+        case general, sentenceFinal, title, numeric
+    }
+
+    /// An abbreviation whose last word is the key of the table; `preceding` holds the words before it, if any.
+    struct Abbreviation: Sendable {
+        var kind: AbbreviationKind
+        var preceding: [String]
+    }
+
+    var keepQuotesWhole = false
+    var lowercaseStarts = false
+    var turkicCase = false
+    var ordinalDot = false
+    /// Last word (folded, without its final full stop) → entries ending with it.
+    var abbreviations: [String: [Abbreviation]] = [:]
+    var starters: Set<String> = []
+    var exceptions: Set<String> = []
+    var extraTerminators: Set<Unicode.Scalar> = []
+
+    /// The core alone: no abbreviations, no language options.
+    public static let core = LanguageSegmentationData()
+
+    init() {}
+
+    /// Parses rule data in the format described above. `file` names the source in error messages.
+    public init(parsing text: String, file: String, defaultSection: String = "", turkic: Bool = false)
+        throws(SegmentationDataError)
+    {
+        self.turkicCase = turkic
+        var section = defaultSection
+        for (number, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var line = Substring(rawLine)
+            // `#` starts a comment at the start of a line or after white space, so `N°#` style entries survive.
+            if line.first == "#" {
+                line = ""
+            } else if let hash = line.range(of: " #") ?? line.range(of: "\t#") {
+                line = line[..<hash.lowerBound]
+            }
+            let entry = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            if entry.isEmpty { continue }
+            if entry.hasPrefix("["), entry.hasSuffix("]") {
+                section = String(entry.dropFirst().dropLast())
+                continue
+            }
+            let location = InputLocation(file: file, line: number + 1, column: 1)
+            switch section {
+            case "options":
+                let parts = entry.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                guard parts.count == 2 else { throw SegmentationDataError(location: location, message: "expected `name = value`, found `\(entry)`") }
+                let yes = ["yes", "true", "keep", "turkic"].contains(parts[1])
+                switch parts[0] {
+                case "quotes": keepQuotesWhole = parts[1] == "keep"
+                case "lowercase-starts": lowercaseStarts = yes
+                case "case": turkicCase = parts[1] == "turkic"
+                case "ordinal-dot": ordinalDot = yes
+                default: throw SegmentationDataError(location: location, message: "unknown option `\(parts[0])`")
+                }
+            case "abbreviations": add(entry, .general)
+            case "sentence-final": add(entry, .sentenceFinal)
+            case "titles": add(entry, .title)
+            case "numeric": add(entry, .numeric)
+            case "starters": starters.insert(fold(entry))
+            case "exceptions": exceptions.insert(fold(entry))
+            case "terminators": extraTerminators.formUnion(entry.unicodeScalars.filter { !$0.properties.isWhitespace })
+            default:
+                throw SegmentationDataError(location: location, message: "entry `\(entry)` outside a known section")
+            }
+        }
+    }
+
+    /// Adds the abbreviations of another list (a user's `--abbreviations` file: one per line, any section).
+    mutating func merge(_ other: LanguageSegmentationData) {
+        for (key, entries) in other.abbreviations { abbreviations[key, default: []].append(contentsOf: entries) }
+        starters.formUnion(other.starters)
+        exceptions.formUnion(other.exceptions)
+        extraTerminators.formUnion(other.extraTerminators)
+    }
+
+    private mutating func add(_ entry: String, _ kind: AbbreviationKind) {
+        var words = entry.split(whereSeparator: { $0 == " " || $0 == "\t" }).map { fold($0) }
+        guard var last = words.popLast() else { return }
+        while last.hasSuffix(".") { last.removeLast() }
+        guard !last.isEmpty else { return }
+        abbreviations[last, default: []].append(Abbreviation(kind: kind, preceding: words))
+    }
+
+    /// Case folding for look-up: lower case, with the Turkic dotted and dotless i where the language has them.
+    func fold<S: StringProtocol>(_ word: S) -> String {
+        if turkicCase {
+            var out = ""
+            out.unicodeScalars.reserveCapacity(word.unicodeScalars.count)
+            for scalar in word.unicodeScalars {
+                switch scalar {
+                case "I": out.unicodeScalars.append("ı")
+                case "İ": out.unicodeScalars.append("i")
+                case "\u{307}": continue  // combining dot above after I
+                default: out.unicodeScalars.append(contentsOf: String(scalar).lowercased().unicodeScalars)
+                }
+            }
+            return out
+        }
+        return word.lowercased()
+    }
+
+    /// Reads the rule data bundled for a language (`az` for `az-Latn-AZ`); the core when there is none.
+    public static func builtIn(for language: LanguageTag) -> LanguageSegmentationData {
+        Cache.shared.data(for: language.language)
+    }
+
+    /// The language codes that have bundled rule data.
+    public static var builtInLanguages: [String] {
+        guard let folder = Bundle.module.url(forResource: "Resources", withExtension: nil),
+              let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path)
+        else { return [] }
+        return names.filter { $0.hasSuffix(".seg") }.map { String($0.dropLast(4)) }.sorted()
+    }
+
+    /// Parsed data per language, read once.
+    final class Cache: @unchecked Sendable {
+        static let shared = Cache()
+        private let lock = NSLock()
+        private var table: [String: LanguageSegmentationData] = [:]
+
+        func data(for code: String) -> LanguageSegmentationData {
+            lock.lock()
+            defer { lock.unlock() }
+            if let cached = table[code] { return cached }
+            var data = LanguageSegmentationData.core
+            if let url = Bundle.module.url(forResource: code, withExtension: "seg", subdirectory: "Resources"),
+               let text = try? String(contentsOf: url, encoding: .utf8) {
+                do {
+                    data = try LanguageSegmentationData(parsing: text, file: url.lastPathComponent)
+                } catch {
+                    // Bundled data is checked by the tests; a broken file falls back to the core.
+                    data = .core
+                }
+            }
+            table[code] = data
+            return data
+        }
+    }
+}
+
+/// A problem in a rule-data or abbreviation file.
+public struct SegmentationDataError: LocatedError, Equatable {
+    public var location: InputLocation?
+    public var message: String
+
+    public init(location: InputLocation?, message: String) {
+        self.location = location
+        self.message = message
+    }
+}
