@@ -1,6 +1,0 @@
-import Testing
-@testable import TMText
-
-@Test func moduleLoads() {
-    #expect(Bool(true))
-}
