@@ -5,6 +5,8 @@ SWIFT ?= swift
 CONFIG ?= release
 BIN = .build/$(CONFIG)/tmkit
 SAMPLE = Examples/kazakhstan-az-en.txt
+# The demo pins the date written into the TMX so that its output is byte-identical to the committed files.
+DEMO_EPOCH = 1767225600
 
 .PHONY: demo test deps build interop clean
 
@@ -15,11 +17,19 @@ build: deps
 	$(SWIFT) build -c $(CONFIG) --product tmkit
 
 demo: build
-	$(BIN) build $(SAMPLE)
+	SOURCE_DATE_EPOCH=$(DEMO_EPOCH) $(BIN) build $(SAMPLE) --glossary-format tbx --glossary-format tsv --glossary-format csv
 
 test: deps
 	$(SWIFT) build --product tmkit
 	$(SWIFT) test
+
+# Loads the sample's outputs into tools we did not write: xmllint + schemas, translate-toolkit, OmegaT (headless).
+interop: build
+	rm -rf .build/interop && mkdir -p .build/interop
+	SOURCE_DATE_EPOCH=$(DEMO_EPOCH) $(BIN) build $(SAMPLE) --tmx-dir .build/interop --glossary-dir .build/interop \
+	  --glossary-format tbx --glossary-format tsv --quiet
+	Tests/Interop/interop.sh .build/interop/kazakhstan-az-en.tmx --tbx .build/interop/kazakhstan-az-en.tbx \
+	  --glossary .build/interop/kazakhstan-az-en.txt
 
 clean:
 	rm -rf .build

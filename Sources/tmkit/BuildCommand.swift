@@ -73,8 +73,12 @@ struct BuildCommand: ParsableCommand {
                 return format
             }
         }
-        let progress: @Sendable (String) -> Void = quiet ? { _ in } : { Console.progress($0) }
-        let report = try Console.exitOnError { try BuildPipeline.run(options, progress: progress) }
+        let quiet = quiet
+        let report = try Console.exitOnError {
+            try BuildPipeline.run(options) { message in
+                if !quiet { Console.progress(message) }
+            }
+        }
         if !quiet { print(BuildSummary.text(for: report)) }
     }
 }
