@@ -20,114 +20,57 @@ public struct TMXReader: ~Copyable {
     /// The line of the `<tu>` returned last by `next()`.
     public private(set) var line = 0
 
-    private let reader: OpaquePointer
-    private let errors: ReaderErrors
-    private let memory: UnsafeMutableBufferPointer<CChar>?
-    private var skipSubtree = false
+    private var xml: XMLStreamReader
     private var reportedLanguages: Set<String> = []
-
-    static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
-                               | XML_PARSE_COMPACT.rawValue)
 
     /// Opens a file (`-` for standard input) and reads its header.
     public init(path: String) throws(FormatError) {
-        LibXML.initialize()
-        let handle = path == "-" ? xmlReaderForFd(0, "stdin", nil, Self.options)
-            : xmlReaderForFile(path, nil, Self.options)
-        guard let handle else {
-            throw FormatError("cannot open: \(AtomicFileWriter.lastError())", file: path)
-        }
-        try self.init(reader: handle, memory: nil, path: path)
+        try self.init(XMLStreamReader(path: path))
     }
 
     /// Reads a TMX document held in memory; `path` names it in messages.
     public init(contents: [UInt8], path: String) throws(FormatError) {
-        LibXML.initialize()
-        let memory = UnsafeMutableBufferPointer<CChar>.allocate(capacity: max(contents.count, 1))
-        for (index, byte) in contents.enumerated() { memory[index] = CChar(bitPattern: byte) }
-        guard let base = memory.baseAddress,
-              let handle = xmlReaderForMemory(base, Int32(contents.count), path, nil, Self.options)
-        else {
-            memory.deallocate()
-            throw FormatError("cannot read", file: path)
-        }
-        try self.init(reader: handle, memory: memory, path: path)
+        try self.init(XMLStreamReader(contents: contents, path: path))
     }
 
-    private init(reader: OpaquePointer, memory: UnsafeMutableBufferPointer<CChar>?, path: String) throws(FormatError) {
-        let errors = ReaderErrors()
-        xmlTextReaderSetStructuredErrorHandler(reader, { context, error in
-            guard let context, let error else { return }
-            let errors = Unmanaged<ReaderErrors>.fromOpaque(context).takeUnretainedValue()
-            guard errors.first == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
-            let message = error.pointee.message.map { String(cString: $0) } ?? "not well-formed XML"
-            errors.first = (message.trimmingNewline, Int(error.pointee.line), Int(error.pointee.int2))
-        }, Unmanaged.passUnretained(errors).toOpaque())
-        let header: (TMXHeader, [FormatWarning])
-        do {
-            header = try Self.readHeader(reader, errors: errors, path: path)
-        } catch {
-            xmlFreeTextReader(reader)
-            memory?.deallocate()
-            throw error
-        }
-        self.reader = reader
-        self.errors = errors
-        self.memory = memory
+    private init(_ xml: consuming XMLStreamReader) throws(FormatError) {
+        let path = xml.path
+        let (header, warnings) = try Self.readHeader(&xml)
+        self.xml = xml
         self.path = path
-        self.header = header.0
-        self.warnings = header.1
-        self.skipSubtree = true
-    }
-
-    deinit {
-        xmlFreeTextReader(reader)
-        memory?.deallocate()
+        self.header = header
+        self.warnings = warnings
     }
 
     /// The next `<tu>`, or nil at the end of the file.
     public mutating func next() throws(FormatError) -> TMXUnit? {
-        var status = skipSubtree ? xmlTextReaderNext(reader) : xmlTextReaderRead(reader)
-        skipSubtree = false
-        while status == 1 {
-            if xmlTextReaderNodeType(reader) == 1, xmlTextReaderDepth(reader) == 2, Self.name(reader) == "tu" {
-                guard let node = xmlTextReaderExpand(reader) else { throw Self.parseError(reader, errors, path) }
-                skipSubtree = true
-                line = Int(xmlGetLineNo(node))
+        while let element = try xml.nextElement(expand: { name, depth in depth == 2 && name == "tu" }) {
+            if let node = element.node {
+                line = element.line
                 return try unit(node)
             }
-            status = xmlTextReaderRead(reader)
         }
-        if status < 0 { throw Self.parseError(reader, errors, path) }
         return nil
     }
 
     // MARK: - Header
 
     private static func readHeader(
-        _ reader: OpaquePointer, errors: ReaderErrors, path: String
+        _ xml: inout XMLStreamReader
     ) throws(FormatError) -> (TMXHeader, [FormatWarning]) {
-        var status = xmlTextReaderRead(reader)
-        while status == 1 {
-            if xmlTextReaderNodeType(reader) == 1 {
-                let name = Self.name(reader)
-                let depth = xmlTextReaderDepth(reader)
-                if depth == 0, name != "tmx" {
-                    throw FormatError("not a TMX file: the root element is <\(name)>", file: path,
-                                      line: Int(xmlTextReaderGetParserLineNumber(reader)))
-                }
-                if depth == 1, name == "body" {
-                    throw FormatError("<tmx> has no <header>", file: path,
-                                      line: Int(xmlTextReaderGetParserLineNumber(reader)))
-                }
-                if depth == 1, name == "header" {
-                    guard let node = xmlTextReaderExpand(reader) else { throw parseError(reader, errors, path) }
-                    return header(node, path: path)
-                }
+        let path = xml.path
+        while let element = try xml.nextElement(expand: { name, depth in depth == 1 && name == "header" }) {
+            if element.depth == 0, element.name != "tmx" {
+                throw FormatError("not a TMX file: the root element is <\(element.name)>", file: path,
+                                  line: element.line)
             }
-            status = xmlTextReaderRead(reader)
+            if element.depth == 1, element.name == "body" {
+                throw FormatError("<tmx> has no <header>", file: path, line: element.line)
+            }
+            if let node = element.node {
+                return header(node, path: path)
+            }
         }
-        if status < 0 { throw parseError(reader, errors, path) }
         throw FormatError("not a TMX file: no <header>", file: path)
     }
 
@@ -224,17 +167,9 @@ public struct TMXReader: ~Copyable {
     }
 
     private func segment(_ node: xmlNodePtr) throws(FormatError) -> TMXSegment {
-        guard let buffer = xmlBufferCreate() else { throw FormatError("out of memory", file: path) }
-        defer { xmlBufferFree(buffer) }
-        var child = node.pointee.children
-        while let current = child {
-            xmlNodeDump(buffer, node.pointee.doc, current, 0, 0)
-            child = current.pointee.next
-        }
-        let markup = LibXML.string(xmlBufferContent(buffer)) ?? ""
         var text = ""
         try appendText(of: node, to: &text)
-        return TMXSegment(markup: markup, text: text)
+        return TMXSegment(markup: XMLNode.innerXML(node), text: text)
     }
 
     /// The translatable text: text and CDATA, the content of `<hi>`, not the native codes of the other inline codes.
@@ -260,46 +195,6 @@ public struct TMXReader: ~Copyable {
         }
     }
 
-    // MARK: - libxml2 helpers
-
-    private static func name(_ reader: OpaquePointer) -> String {
-        LibXML.string(xmlTextReaderConstName(reader)) ?? ""
-    }
-
-    private static func name(_ node: xmlNodePtr) -> String {
-        LibXML.string(node.pointee.name) ?? ""
-    }
-
-    private static func elements(_ node: xmlNodePtr) -> [xmlNodePtr] {
-        var result: [xmlNodePtr] = []
-        var child = node.pointee.children
-        while let current = child {
-            if current.pointee.type == XML_ELEMENT_NODE { result.append(current) }
-            child = current.pointee.next
-        }
-        return result
-    }
-
-    /// Attributes in file order, `xml:` prefixed where namespaced.
-    private static func attributes(_ node: xmlNodePtr) -> [(String, String)] {
-        var result: [(String, String)] = []
-        var attribute = node.pointee.properties
-        while let current = attribute {
-            var name = LibXML.string(current.pointee.name) ?? ""
-            if let prefix = current.pointee.ns.flatMap({ LibXML.string($0.pointee.prefix) }) {
-                name = prefix + ":" + name
-            }
-            let value = LibXML.take(xmlNodeListGetString(node.pointee.doc, current.pointee.children, 1)) ?? ""
-            result.append((name, value))
-            attribute = current.pointee.next
-        }
-        return result
-    }
-
-    private static func content(_ node: xmlNodePtr) -> String {
-        LibXML.take(xmlNodeGetContent(node)) ?? ""
-    }
-
     private static func property(_ node: xmlNodePtr) -> TMXProperty {
         var type = ""
         var language: String?
@@ -310,13 +205,10 @@ public struct TMXReader: ~Copyable {
         return TMXProperty(type: type, value: content(node), language: language)
     }
 
-    private static func parseError(_ reader: OpaquePointer, _ errors: ReaderErrors, _ path: String) -> FormatError {
-        if let first = errors.first {
-            return FormatError(first.message, file: path, line: first.line, column: first.column > 0 ? first.column : nil)
-        }
-        return FormatError("not well-formed XML", file: path, line: Int(xmlTextReaderGetParserLineNumber(reader)),
-                           column: Int(xmlTextReaderGetParserColumnNumber(reader)))
-    }
+    private static func name(_ node: xmlNodePtr) -> String { XMLNode.name(node) }
+    private static func elements(_ node: xmlNodePtr) -> [xmlNodePtr] { XMLNode.elements(node) }
+    private static func attributes(_ node: xmlNodePtr) -> [(String, String)] { XMLNode.attributes(node) }
+    private static func content(_ node: xmlNodePtr) -> String { XMLNode.content(node) }
 }
 
 extension TMXReader {
@@ -345,7 +237,3 @@ extension TMXReader {
     }
 }
 
-/// The first error libxml2 reported while reading (the later ones follow from it).
-final class ReaderErrors {
-    var first: (message: String, line: Int, column: Int)?
-}
