@@ -262,7 +262,7 @@ if [ -n "$TBX" ]; then
 from translate.storage import tbx
 units = [u for u in tbx.tbxfile.parsefile(sys.argv[1]).units if u.source]
 print(len(units), [(u.source, u.target) for u in units[:3]])' "$TBX" 2>&1) && [ "${out%% *}" != 0 ]; then
-      pass "tbx-ttk-load: translate-toolkit read $out"
+      pass "tbx-ttk-load: translate-toolkit read $(echo "$out" | cut -c1-200)"
     else fail "tbx-ttk-load: translate-toolkit read no terms: $(echo "$out" | tail -1 | cut -c1-200)"; fi
   elif [ "$root" = tbx ]; then
     if out=$(xmllint --noout --nonet --relaxng "$SCHEMAS/tbx-v3-basic/TBXcoreStructV03_TBX-Basic_integrated.rng" "$TBX" 2>&1); then
