@@ -120,6 +120,7 @@ public enum ConvertPipeline {
         var seen = Set<[String]>()
         for (path, _, bytes) in inputs {
             var reader = try bytes.map { try TMXReader(contents: $0, path: path) } ?? TMXReader(path: path)
+            var pending = try reader.next()
             if writer == nil {
                 let first = reader.header
                 var header = TMXHeader(
@@ -127,10 +128,17 @@ public enum ConvertPipeline {
                     creationToolVersion: TMKitVersion.current, segmentType: first.segmentType.isEmpty ? "sentence" : first.segmentType,
                     originalFormat: first.originalFormat.isEmpty ? "tmkit" : first.originalFormat, adminLanguage: "en-US",
                     dataType: first.dataType.isEmpty ? "plaintext" : first.dataType, creationDate: TMXTimestamp.now())
-                if let sourceLanguage { header.sourceLanguage = sourceLanguage.description }
+                if let sourceLanguage {
+                    header.sourceLanguage = sourceLanguage.description
+                } else if let declared = LanguageTag(first.sourceLanguage),
+                          let used = pending?.variants.first(where: { $0.language.hasSameLanguage(as: declared) }) {
+                    // srclang="en" over <tuv xml:lang="en-US">: name the tag the units use.
+                    header.sourceLanguage = used.language.description
+                }
                 writer = try TMXWriter(path: output, header: header)
             }
-            while let unit = try reader.next() {
+            while let unit = try pending ?? reader.next() {
+                pending = nil
                 summary.itemsRead += 1
                 let key = unit.variants.flatMap { [$0.language.description, $0.segment.markup] }
                 guard seen.insert(key).inserted else {

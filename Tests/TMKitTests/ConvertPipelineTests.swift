@@ -78,4 +78,20 @@ import TMKit
                                     sourceLanguage: "az", targetLanguage: "en")
         #expect(try String(contentsOfFile: directory + "/t.csv", encoding: .utf8) == "az,en,note\r\na,b,\r\n")
     }
+
+    @Test func mergedHeaderNamesTheSourceTagTheUnitsUse() throws {
+        let directory = try temporaryDirectory()
+        try """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <tmx version="1.4"><header creationtool="x" creationtoolversion="1" segtype="sentence" o-tmf="x"
+            adminlang="en" srclang="en" datatype="plaintext"/><body><tu><tuv xml:lang="en_US"><seg>cat</seg></tuv>
+            <tuv xml:lang="fr_FR"><seg>chat</seg></tuv></tu></body></tmx>
+            """.write(toFile: directory + "/in.tmx", atomically: true, encoding: .utf8)
+        let summary = try ConvertPipeline.run(inputs: [directory + "/in.tmx"], to: .tmx, output: directory + "/out.tmx")
+        #expect(summary.warnings == [directory + "/in.tmx:3: language 'en_US' read as 'en-US'",
+                                     directory + "/in.tmx:4: language 'fr_FR' read as 'fr-FR'"])
+        let text = try String(contentsOfFile: directory + "/out.tmx", encoding: .utf8)
+        #expect(text.contains(" srclang=\"en-US\" "))
+        #expect(text.contains("<tuv xml:lang=\"fr-FR\">"))
+    }
 }
