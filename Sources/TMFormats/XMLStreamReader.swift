@@ -61,7 +61,7 @@ struct XMLStreamReader: ~Copyable {
         memory?.deallocate()
     }
 
-    /// The next element start in document order (skipping the inside of the element returned last).
+    /// The next element start in document order (its local name, without a namespace prefix) (skipping the inside of the element returned last).
     /// `expand(name, depth)` decides whether the element is returned with its whole subtree loaded; otherwise it is
     /// returned unexpanded (`node` nil) so the caller can check where it is, and the reader descends into it.
     mutating func nextElement(
@@ -71,7 +71,7 @@ struct XMLStreamReader: ~Copyable {
         skipSubtree = false
         while status == 1 {
             if xmlTextReaderNodeType(reader) == 1 {
-                let name = LibXML.string(xmlTextReaderConstName(reader)) ?? ""
+                let name = LibXML.string(xmlTextReaderConstLocalName(reader)) ?? ""
                 let depth = Int(xmlTextReaderDepth(reader))
                 let line = Int(xmlTextReaderGetParserLineNumber(reader))
                 guard expand(name, depth) else { return (name, depth, line, nil) }
@@ -83,6 +83,11 @@ struct XMLStreamReader: ~Copyable {
         }
         if status < 0 { throw parseError() }
         return nil
+    }
+
+    /// An attribute of the element the reader is on (after `nextElement` returned it unexpanded).
+    func attribute(_ name: String) -> String? {
+        LibXML.take(XMLStreamWriter.withXML(name) { xmlTextReaderGetAttribute(reader, $0) })
     }
 
     func parseError() -> FormatError {

@@ -26,11 +26,12 @@ public enum ConvertPipeline {
 
     /// How an input file is read, told by its name (or, for `-`, by its first bytes).
     enum InputKind {
-        case tmx, tbx, tsv, csv
+        case tmx, xliff, tbx, tsv, csv
 
         init?(path: String) {
             switch (path as NSString).pathExtension.lowercased() {
             case "tmx": self = .tmx
+            case "xlf", "xliff": self = .xliff
             case "tbx": self = .tbx
             case "csv": self = .csv
             case "txt", "tsv", "tab", "utf8": self = .tsv
@@ -41,6 +42,7 @@ public enum ConvertPipeline {
         init(sniffing bytes: [UInt8]) {
             let head = String(decoding: bytes.prefix(4096), as: UTF8.self)
             if head.contains("<tmx") { self = .tmx }
+            else if head.contains("<xliff") { self = .xliff }
             else if head.contains("<martif") || head.contains("<tbx") { self = .tbx }
             else if let line = head.split(separator: "\n").first, !line.contains("\t"), line.contains(",") { self = .csv }
             else { self = .tsv }
@@ -62,10 +64,10 @@ public enum ConvertPipeline {
             } else if let kind = InputKind(path: path) {
                 kinds.append((path, kind, nil))
             } else {
-                throw FormatError("unknown input format: expected .tmx, .tbx, .csv or .txt/.tsv/.tab", file: path)
+                throw FormatError("unknown input format: expected .tmx, .xlf, .tbx, .csv or .txt/.tsv/.tab", file: path)
             }
         }
-        if kinds.allSatisfy({ $0.1 == .tmx }), format == .tmx {
+        if kinds.allSatisfy({ $0.1 == .tmx || $0.1 == .xliff }), format == .tmx {
             return try mergeTMX(kinds, output: output, sourceLanguage: source)
         }
         // Everything else goes through a glossary-shaped list of entries (a TM becomes one entry per unit).
@@ -110,24 +112,40 @@ public enum ConvertPipeline {
         return summary
     }
 
-    /// Streams every unit of every TMX file into one TMX file, skipping units whose segments (languages and
-    /// markup) were already written. Inline codes, props and notes pass through unchanged.
+    /// Streams every unit of every TMX file (and the units of XLIFF files) into one TMX file, skipping units whose
+    /// segments (languages and markup) were already written. Inline codes, props and notes of TMX units pass through
+    /// unchanged.
     private static func mergeTMX(
         _ inputs: [(String, InputKind, [UInt8]?)], output: String, sourceLanguage: LanguageTag?
     ) throws -> Summary {
         var summary = Summary(inputs: inputs.count, itemsRead: 0, itemsWritten: 0, duplicatesRemoved: 0, warnings: [])
         var writer: TMXWriter?
         var seen = Set<[String]>()
-        for (path, _, bytes) in inputs {
+        let date = TMXTimestamp.now()
+        for (path, kind, bytes) in inputs {
+            if kind == .xliff {
+                let units = try bytes.map { try XLIFFReader.translationUnits(contents: $0, path: path) }
+                    ?? XLIFFReader.translationUnits(path: path)
+                if writer == nil, let language = sourceLanguage ?? units.first?.sourceLanguage {
+                    writer = try TMXWriter(path: output, header: TMXHeader(
+                        sourceLanguage: language, creationToolVersion: TMKitVersion.current, creationDate: date))
+                }
+                for unit in units {
+                    try emit(TMXUnit(unit, creationDate: date), to: &writer, seen: &seen, summary: &summary)
+                }
+                continue
+            }
             var reader = try bytes.map { try TMXReader(contents: $0, path: path) } ?? TMXReader(path: path)
             var pending = try reader.next()
             if writer == nil {
                 let first = reader.header
                 var header = TMXHeader(
                     sourceLanguage: first.sourceLanguage, creationTool: "tmkit",
-                    creationToolVersion: TMKitVersion.current, segmentType: first.segmentType.isEmpty ? "sentence" : first.segmentType,
-                    originalFormat: first.originalFormat.isEmpty ? "tmkit" : first.originalFormat, adminLanguage: "en-US",
-                    dataType: first.dataType.isEmpty ? "plaintext" : first.dataType, creationDate: TMXTimestamp.now())
+                    creationToolVersion: TMKitVersion.current,
+                    segmentType: first.segmentType.isEmpty ? "sentence" : first.segmentType,
+                    originalFormat: first.originalFormat.isEmpty ? "tmkit" : first.originalFormat,
+                    adminLanguage: "en-US", dataType: first.dataType.isEmpty ? "plaintext" : first.dataType,
+                    creationDate: date)
                 if let sourceLanguage {
                     header.sourceLanguage = sourceLanguage.description
                 } else if let declared = LanguageTag(first.sourceLanguage),
@@ -139,19 +157,25 @@ public enum ConvertPipeline {
             }
             while let unit = try pending ?? reader.next() {
                 pending = nil
-                summary.itemsRead += 1
-                let key = unit.variants.flatMap { [$0.language.description, $0.segment.markup] }
-                guard seen.insert(key).inserted else {
-                    summary.duplicatesRemoved += 1
-                    continue
-                }
-                try writer?.write(unit)
-                summary.itemsWritten += 1
+                try emit(unit, to: &writer, seen: &seen, summary: &summary)
             }
             summary.warnings += reader.warnings.map(\.description)
         }
-        try writer?.finish()
+        guard let writer = writer.take() else { throw FormatError("no units to write", file: inputs.first?.0) }
+        try writer.finish()
         return summary
+    }
+
+    private static func emit(
+        _ unit: TMXUnit, to writer: inout TMXWriter?, seen: inout Set<[String]>, summary: inout Summary
+    ) throws {
+        summary.itemsRead += 1
+        guard seen.insert(unit.variants.flatMap { [$0.language.description, $0.segment.markup] }).inserted else {
+            summary.duplicatesRemoved += 1
+            return
+        }
+        try writer?.write(unit)
+        summary.itemsWritten += 1
     }
 
     private static func readGlossary(
@@ -171,6 +195,16 @@ public enum ConvertPipeline {
             }
             return try GlossaryTSVReader.read(text: text(path: path, bytes: bytes), path: path,
                                               sourceLanguage: source, targetLanguage: target)
+        case .xliff:
+            let units = try bytes.map { try XLIFFReader.translationUnits(contents: $0, path: path, sourceLanguage: source,
+                                                                           targetLanguage: target) }
+                ?? XLIFFReader.translationUnits(path: path, sourceLanguage: source, targetLanguage: target)
+            guard let first = units.first else { throw FormatError("the XLIFF file has no units", file: path) }
+            return Glossary(sourceLanguage: first.sourceLanguage, targetLanguage: first.targetLanguage,
+                            entries: units.filter { !$0.target.isEmpty }.map {
+                                TermEntry(id: $0.id, sourceTerms: [Term(text: $0.source)],
+                                          targetTerms: [Term(text: $0.target)])
+                            })
         case .tmx:
             var reader = try bytes.map { try TMXReader(contents: $0, path: path) } ?? TMXReader(path: path)
             var units: [TMXUnit] = []

@@ -94,4 +94,15 @@ import TMKit
         #expect(text.contains(" srclang=\"en-US\" "))
         #expect(text.contains("<tuv xml:lang=\"fr-FR\">"))
     }
+
+    @Test func xliffToTMX() throws {
+        let directory = try temporaryDirectory()
+        let inputs = ["sample-2.0.xlf", "sample-1.2.xlf"].map { Self.formats.appendingPathComponent($0).path }
+        let summary = try ConvertPipeline.run(inputs: inputs, to: .tmx, output: directory + "/x.tmx")
+        #expect(summary.itemsWritten == 4)
+        let text = try String(contentsOfFile: directory + "/x.tmx", encoding: .utf8)
+        #expect(text.contains(" srclang=\"az\" "))
+        #expect(text.contains("<seg>Emoji 😀 və KTMT.</seg>"))
+        #expect(text.contains("<prop type=\"x-state\">final</prop>"))
+    }
 }
