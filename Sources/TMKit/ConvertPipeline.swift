@@ -26,12 +26,13 @@ public enum ConvertPipeline {
 
     /// How an input file is read, told by its name (or, for `-`, by its first bytes).
     enum InputKind {
-        case tmx, xliff, tbx, tsv, csv
+        case tmx, xliff, po, tbx, tsv, csv
 
         init?(path: String) {
             switch (path as NSString).pathExtension.lowercased() {
             case "tmx": self = .tmx
             case "xlf", "xliff": self = .xliff
+            case "po", "pot": self = .po
             case "tbx": self = .tbx
             case "csv": self = .csv
             case "txt", "tsv", "tab", "utf8": self = .tsv
@@ -43,6 +44,7 @@ public enum ConvertPipeline {
             let head = String(decoding: bytes.prefix(4096), as: UTF8.self)
             if head.contains("<tmx") { self = .tmx }
             else if head.contains("<xliff") { self = .xliff }
+            else if head.contains("msgid \"") { self = .po }
             else if head.contains("<martif") || head.contains("<tbx") { self = .tbx }
             else if let line = head.split(separator: "\n").first, !line.contains("\t"), line.contains(",") { self = .csv }
             else { self = .tsv }
@@ -64,10 +66,10 @@ public enum ConvertPipeline {
             } else if let kind = InputKind(path: path) {
                 kinds.append((path, kind, nil))
             } else {
-                throw FormatError("unknown input format: expected .tmx, .xlf, .tbx, .csv or .txt/.tsv/.tab", file: path)
+                throw FormatError("unknown input format: expected .tmx, .xlf, .po, .tbx, .csv or .txt/.tsv/.tab", file: path)
             }
         }
-        if kinds.allSatisfy({ $0.1 == .tmx || $0.1 == .xliff }), format == .tmx {
+        if kinds.allSatisfy({ $0.1 == .tmx || $0.1 == .xliff || $0.1 == .po }), format == .tmx {
             return try mergeTMX(kinds, output: output, sourceLanguage: source)
         }
         // Everything else goes through a glossary-shaped list of entries (a TM becomes one entry per unit).
@@ -123,9 +125,9 @@ public enum ConvertPipeline {
         var seen = Set<[String]>()
         let date = TMXTimestamp.now()
         for (path, kind, bytes) in inputs {
-            if kind == .xliff {
-                let units = try bytes.map { try XLIFFReader.translationUnits(contents: $0, path: path) }
-                    ?? XLIFFReader.translationUnits(path: path)
+            if kind != .tmx {
+                let units = try translationUnits(path: path, kind: kind, bytes: bytes, source: sourceLanguage,
+                                                 target: nil)
                 if writer == nil, let language = sourceLanguage ?? units.first?.sourceLanguage {
                     writer = try TMXWriter(path: output, header: TMXHeader(
                         sourceLanguage: language, creationToolVersion: TMKitVersion.current, creationDate: date))
@@ -195,11 +197,9 @@ public enum ConvertPipeline {
             }
             return try GlossaryTSVReader.read(text: text(path: path, bytes: bytes), path: path,
                                               sourceLanguage: source, targetLanguage: target)
-        case .xliff:
-            let units = try bytes.map { try XLIFFReader.translationUnits(contents: $0, path: path, sourceLanguage: source,
-                                                                           targetLanguage: target) }
-                ?? XLIFFReader.translationUnits(path: path, sourceLanguage: source, targetLanguage: target)
-            guard let first = units.first else { throw FormatError("the XLIFF file has no units", file: path) }
+        case .xliff, .po:
+            let units = try translationUnits(path: path, kind: kind, bytes: bytes, source: source, target: target)
+            guard let first = units.first else { throw FormatError("the file has no units", file: path) }
             return Glossary(sourceLanguage: first.sourceLanguage, targetLanguage: first.targetLanguage,
                             entries: units.filter { !$0.target.isEmpty }.map {
                                 TermEntry(id: $0.id, sourceTerms: [Term(text: $0.source)],
@@ -224,6 +224,19 @@ public enum ConvertPipeline {
             }
             return Glossary(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, entries: entries)
         }
+    }
+
+    /// The units of an XLIFF or PO file.
+    private static func translationUnits(
+        path: String, kind: InputKind, bytes: [UInt8]?, source: LanguageTag?, target: LanguageTag?
+    ) throws -> [TranslationUnit] {
+        if kind == .po {
+            return try POReader.translationUnits(text: text(path: path, bytes: bytes), path: path,
+                                                 sourceLanguage: source, targetLanguage: target)
+        }
+        return try bytes.map {
+            try XLIFFReader.translationUnits(contents: $0, path: path, sourceLanguage: source, targetLanguage: target)
+        } ?? XLIFFReader.translationUnits(path: path, sourceLanguage: source, targetLanguage: target)
     }
 
     private static func text(path: String, bytes: [UInt8]?) throws -> String {

@@ -5,10 +5,10 @@ import TMKit
 struct ConvertCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convert",
-        abstract: "Convert TMX, XLIFF, TBX, tab-separated and CSV files; merge TMX files without duplicates.",
-        discussion: "Inputs are told apart by their extension: .tmx, .xlf/.xliff (read only), .tbx, .csv (a language-code header row) and "
+        abstract: "Convert TMX, XLIFF, PO, TBX, tab-separated and CSV files; merge TMX files without duplicates.",
+        discussion: "Inputs are told apart by their extension: .tmx, .xlf/.xliff and .po (read only), .tbx, .csv (a language-code header row) and "
             + ".txt/.tsv/.tab (source<TAB>target<TAB>comment; give --source-lang and --target-lang). Several TMX "
-            + "(and XLIFF) files converted --to tmx are merged into one, duplicate units removed, inline codes kept."
+            + "(XLIFF, PO) files converted --to tmx are merged into one, duplicate units removed, inline codes kept."
     )
 
     @Argument(help: "Input files (- for standard input).")
