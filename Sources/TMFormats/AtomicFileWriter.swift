@@ -6,7 +6,7 @@ import Darwin
 
 /// Writes an output file so that it either appears complete or not at all.
 ///
-/// The bytes go to a temporary file next to the destination (`.NAME.XXXXXX.tmp`), which `commit()` renames onto the
+/// The bytes go to a temporary file next to the destination (`.NAME.RANDOM.tmp`), which `commit()` renames onto the
 /// destination. If the writer is dropped without `commit()`, or anything fails, the temporary file is removed, so no
 /// partial output is ever left behind. Missing destination directories are created. The path `-` means standard
 /// output (written through, nothing to rename).
@@ -36,22 +36,24 @@ public struct AtomicFileWriter: ~Copyable {
         }
         let (directory, name) = Self.split(path)
         try Self.makeDirectories(directory, for: path)
-        let prefix = directory.isEmpty ? "" : directory + "/"
-        var template = Array((prefix + "." + name + ".XXXXXX.tmp").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
-            guard let base = buffer.baseAddress else { return -1 }
-            return mkstemps(base, 4)  // 4: the length of the ".tmp" suffix
+        let prefix = (directory.isEmpty ? "" : directory + "/") + "." + name + "."
+        // O_EXCL on a random name instead of mkstemp: the file gets the usual mode (0666 less the umask) with no
+        // process-wide umask juggling.
+        var attempt = 0
+        while true {
+            let candidate = prefix + String(UInt64.random(in: 0...UInt64.max), radix: 36) + ".tmp"
+            let fd = open(candidate, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+            if fd >= 0 {
+                fileDescriptor = fd
+                temporaryPath = candidate
+                return
+            }
+            attempt += 1
+            guard errno == EEXIST, attempt < 100 else {
+                throw FormatError(
+                    "cannot create a file in '\(directory.isEmpty ? "." : directory)': \(Self.lastError())", file: path)
+            }
         }
-        guard fd >= 0 else {
-            throw FormatError("cannot create a file in '\(directory.isEmpty ? "." : directory)': \(Self.lastError())",
-                              file: path)
-        }
-        // mkstemp creates the file 0600; output files get the usual mode, as `open(O_CREAT, 0666)` & ~umask would.
-        let mask = umask(0o022)
-        umask(mask)
-        fchmod(fd, 0o666 & ~mask)
-        fileDescriptor = fd
-        temporaryPath = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// Appends bytes, retrying short writes.

@@ -8,6 +8,9 @@ import TMCore
 /// its `administrativeStatus` when known (term text has its whitespace normalised), the example sentence of its language as `descrip type="context"` (on the
 /// first term), and its variants as a note; the entry's note is a `note`.
 public enum TBXWriter {
+    /// How term variants are written: one note per term, `Variants: a, b`.
+    static let variantsPrefix = "Variants: "
+
     public enum Version: Hashable, Sendable {
         case v2
         case v3
@@ -78,7 +81,7 @@ public enum TBXWriter {
                     try xml.textElement("descrip", [("type", "context")], text: example)
                 }
                 if !term.variants.isEmpty {
-                    try xml.textElement("note", text: "Variants: " + term.variants.joined(separator: ", "))
+                    try xml.textElement("note", text: variantsPrefix + term.variants.joined(separator: ", "))
                 }
                 try xml.endElement()
             }

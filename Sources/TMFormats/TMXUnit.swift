@@ -71,9 +71,13 @@ public struct TMXUnit: Hashable, Sendable {
     public func translationUnit(
         sourceLanguage: LanguageTag, targetLanguage: LanguageTag, fallbackID: String
     ) -> TranslationUnit? {
-        guard let source = variant(for: sourceLanguage) else { return nil }
-        let target = variants.first { $0.language == targetLanguage }
-            ?? variants.first { $0.language.hasSameLanguage(as: targetLanguage) && $0 != source }
+        guard let sourceIndex = variants.firstIndex(where: { $0.language == sourceLanguage })
+            ?? variants.firstIndex(where: { $0.language.hasSameLanguage(as: sourceLanguage) })
+        else { return nil }
+        let source = variants[sourceIndex]
+        let others = variants.indices.filter { $0 != sourceIndex }.map { variants[$0] }
+        let target = others.first { $0.language == targetLanguage }
+            ?? others.first { $0.language.hasSameLanguage(as: targetLanguage) }
         var confidence: Double?
         var properties: [TranslationUnit.Property] = []
         for property in self.properties {

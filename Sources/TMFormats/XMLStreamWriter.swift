@@ -35,7 +35,6 @@ struct XMLStreamWriter: ~Copyable {
         if !freed { xmlFreeTextWriter(writer) }
     }
 
-
     func startElement(_ name: String, _ attributes: [(String, String)] = []) throws(FormatError) {
         try check(Self.withXML(name) { xmlTextWriterStartElement(writer, $0) })
         for (key, value) in attributes {
@@ -83,16 +82,8 @@ struct XMLStreamWriter: ~Copyable {
         try endElement()
     }
 
-    func comment(_ text: String) throws(FormatError) {
-        try check(Self.withXML(text) { xmlTextWriterWriteComment(writer, $0) })
-    }
-
     func processingInstruction(_ target: String, _ content: String) throws(FormatError) {
         try check(Self.withXML(target) { t in Self.withXML(content) { xmlTextWriterWritePI(writer, t, $0) } })
-    }
-
-    func doctype(_ name: String, systemID: String) throws(FormatError) {
-        try check(Self.withXML(name) { n in Self.withXML(systemID) { xmlTextWriterWriteDTD(writer, n, nil, $0, nil) } })
     }
 
     /// Closes every open element, flushes, and moves the file into place.

@@ -1,0 +1,164 @@
+import CLibXML2
+
+/// libxml2's streaming `xmlTextReader`, set up safely for untrusted files, handing out one expanded element at a
+/// time (a `<tu>`, a `<termEntry>`): memory stays bounded by the largest such element.
+///
+/// Options: `XML_PARSE_NONET` (never the network), never `XML_PARSE_NOENT` (entities are not substituted), no DTD
+/// loading, errors collected through a structured handler instead of printed, and turned into `FormatError`s with
+/// the file, line and column libxml2 reports. The handle is not Sendable and is freed in `deinit`.
+struct XMLStreamReader: ~Copyable {
+    let path: String
+    private let reader: OpaquePointer
+    private let errors: ReaderErrors
+    private let memory: UnsafeMutableBufferPointer<CChar>?
+    private var skipSubtree = false
+
+    static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
+                               | XML_PARSE_COMPACT.rawValue)
+
+    /// Opens a file; `-` reads standard input.
+    init(path: String) throws(FormatError) {
+        LibXML.initialize()
+        let handle = path == "-" ? xmlReaderForFd(0, "stdin", nil, Self.options)
+            : xmlReaderForFile(path, nil, Self.options)
+        guard let handle else {
+            throw FormatError("cannot open: \(AtomicFileWriter.lastError())", file: path)
+        }
+        self.init(reader: handle, memory: nil, path: path)
+    }
+
+    /// Reads a document held in memory; `path` names it in messages.
+    init(contents: [UInt8], path: String) throws(FormatError) {
+        LibXML.initialize()
+        let memory = UnsafeMutableBufferPointer<CChar>.allocate(capacity: max(contents.count, 1))
+        for (index, byte) in contents.enumerated() { memory[index] = CChar(bitPattern: byte) }
+        guard let base = memory.baseAddress,
+              let handle = xmlReaderForMemory(base, Int32(clamping: contents.count), path, nil, Self.options)
+        else {
+            memory.deallocate()
+            throw FormatError("cannot read", file: path)
+        }
+        self.init(reader: handle, memory: memory, path: path)
+    }
+
+    private init(reader: OpaquePointer, memory: UnsafeMutableBufferPointer<CChar>?, path: String) {
+        let errors = ReaderErrors()
+        xmlTextReaderSetStructuredErrorHandler(reader, { context, error in
+            guard let context, let error else { return }
+            let errors = Unmanaged<ReaderErrors>.fromOpaque(context).takeUnretainedValue()
+            guard errors.first == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+            let message = error.pointee.message.map { String(cString: $0) } ?? "not well-formed XML"
+            errors.first = (message.trimmingNewline, Int(error.pointee.line), Int(error.pointee.int2))
+        }, Unmanaged.passUnretained(errors).toOpaque())
+        self.reader = reader
+        self.errors = errors
+        self.memory = memory
+        self.path = path
+    }
+
+    deinit {
+        xmlFreeTextReader(reader)
+        memory?.deallocate()
+    }
+
+    /// The next element start in document order (its local name, without a namespace prefix) (skipping the inside of the element returned last).
+    /// `expand(name, depth)` decides whether the element is returned with its whole subtree loaded; otherwise it is
+    /// returned unexpanded (`node` nil) so the caller can check where it is, and the reader descends into it.
+    mutating func nextElement(
+        expand: (String, Int) -> Bool
+    ) throws(FormatError) -> (name: String, depth: Int, line: Int, node: xmlNodePtr?)? {
+        var status = skipSubtree ? xmlTextReaderNext(reader) : xmlTextReaderRead(reader)
+        skipSubtree = false
+        while status == 1 {
+            if xmlTextReaderNodeType(reader) == 1 {
+                let name = LibXML.string(xmlTextReaderConstLocalName(reader)) ?? ""
+                let depth = Int(xmlTextReaderDepth(reader))
+                let line = Int(xmlTextReaderGetParserLineNumber(reader))
+                guard expand(name, depth) else { return (name, depth, line, nil) }
+                guard let node = xmlTextReaderExpand(reader) else { throw parseError() }
+                skipSubtree = true
+                return (name, depth, Int(xmlGetLineNo(node)), node)
+            }
+            status = xmlTextReaderRead(reader)
+        }
+        if status < 0 { throw parseError() }
+        return nil
+    }
+
+    /// An attribute of the element the reader is on (after `nextElement` returned it unexpanded).
+    func attribute(_ name: String) -> String? {
+        LibXML.take(XMLStreamWriter.withXML(name) { xmlTextReaderGetAttribute(reader, $0) })
+    }
+
+    func parseError() -> FormatError {
+        if let first = errors.first {
+            return FormatError(first.message, file: path, line: first.line,
+                               column: first.column > 0 ? first.column : nil)
+        }
+        return FormatError("not well-formed XML", file: path, line: Int(xmlTextReaderGetParserLineNumber(reader)),
+                           column: Int(xmlTextReaderGetParserColumnNumber(reader)))
+    }
+}
+
+/// The first error libxml2 reported while reading (the later ones follow from it).
+final class ReaderErrors {
+    var first: (message: String, line: Int, column: Int)?
+}
+
+/// Reading an expanded element's tree.
+enum XMLNode {
+    static func name(_ node: xmlNodePtr) -> String {
+        LibXML.string(node.pointee.name) ?? ""
+    }
+
+    static func line(_ node: xmlNodePtr) -> Int {
+        Int(xmlGetLineNo(node))
+    }
+
+    static func elements(_ node: xmlNodePtr) -> [xmlNodePtr] {
+        var result: [xmlNodePtr] = []
+        var child = node.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE { result.append(current) }
+            child = current.pointee.next
+        }
+        return result
+    }
+
+    /// Attributes in file order, `xml:` prefixed where namespaced.
+    static func attributes(_ node: xmlNodePtr) -> [(String, String)] {
+        var result: [(String, String)] = []
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            var name = LibXML.string(current.pointee.name) ?? ""
+            if let prefix = current.pointee.ns.flatMap({ LibXML.string($0.pointee.prefix) }) {
+                name = prefix + ":" + name
+            }
+            let value = LibXML.take(xmlNodeListGetString(node.pointee.doc, current.pointee.children, 1)) ?? ""
+            result.append((name, value))
+            attribute = current.pointee.next
+        }
+        return result
+    }
+
+    static func attribute(_ node: xmlNodePtr, _ name: String) -> String? {
+        attributes(node).first { $0.0 == name }?.1
+    }
+
+    /// The text content of an element and its descendants.
+    static func content(_ node: xmlNodePtr) -> String {
+        LibXML.take(xmlNodeGetContent(node)) ?? ""
+    }
+
+    /// The escaped inner XML of an element, as libxml2 serialises it.
+    static func innerXML(_ node: xmlNodePtr) -> String {
+        guard let buffer = xmlBufferCreate() else { return "" }
+        defer { xmlBufferFree(buffer) }
+        var child = node.pointee.children
+        while let current = child {
+            xmlNodeDump(buffer, node.pointee.doc, current, 0, 0)
+            child = current.pointee.next
+        }
+        return LibXML.string(xmlBufferContent(buffer)) ?? ""
+    }
+}
