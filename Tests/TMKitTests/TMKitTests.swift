@@ -1,6 +1,0 @@
-import Testing
-@testable import TMKit
-
-@Test func moduleLoads() {
-    #expect(Bool(true))
-}
