@@ -145,6 +145,12 @@ public struct LanguageSegmentationData: Sendable {
         return names.filter { $0.hasSuffix(".seg") }.map { String($0.dropLast(4)) }.sorted()
     }
 
+    /// The text of the bundled rule file for a language code, if there is one.
+    static func bundledText(for code: String) -> String? {
+        guard let url = Bundle.module.url(forResource: code, withExtension: "seg", subdirectory: "Resources") else { return nil }
+        return try? String(contentsOf: url, encoding: .utf8)
+    }
+
     /// Parsed data per language, read once.
     final class Cache: @unchecked Sendable {
         static let shared = Cache()
@@ -156,10 +162,9 @@ public struct LanguageSegmentationData: Sendable {
             defer { lock.unlock() }
             if let cached = table[code] { return cached }
             var data = LanguageSegmentationData.core
-            if let url = Bundle.module.url(forResource: code, withExtension: "seg", subdirectory: "Resources"),
-               let text = try? String(contentsOf: url, encoding: .utf8) {
+            if let text = LanguageSegmentationData.bundledText(for: code) {
                 do {
-                    data = try LanguageSegmentationData(parsing: text, file: url.lastPathComponent)
+                    data = try LanguageSegmentationData(parsing: text, file: code + ".seg")
                 } catch {
                     // Bundled data is checked by the tests; a broken file falls back to the core.
                     data = .core

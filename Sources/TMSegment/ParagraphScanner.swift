@@ -68,7 +68,15 @@ struct ParagraphScanner {
                     i = weakTerminator(at: i, into: &out)
                     continue
                 }
+                if b == 0x22 || b == 0x27 {
+                    i = interruptedSpeech(at: i, into: &out)
+                    continue
+                }
                 i += 1
+                continue
+            }
+            if s == "\u{201D}" || s == "\u{2019}" || s == "\u{BB}" {
+                i = interruptedSpeech(at: i, into: &out)
                 continue
             }
             if ScalarClass.isStrongTerminator(s) {
@@ -118,6 +126,9 @@ struct ParagraphScanner {
         if lineBreaks == .soft { return false }
         let (first, _) = UTF8Text.decode(t, n)
         let trailingSpace = i > lo && (t[i - 1] == 0x20 || t[i - 1] == 0x09)
+        if lineEndsSentence(before: i) { return true }
+        // An indented line after one that is not indented begins something new.
+        if n > nextLineStart, lineStart < hi, t[lineStart] != 0x20, t[lineStart] != 0x09 { return true }
         // Pragmatic Segmenter's rule: "a cold \nnight", "400 yd \n( 365.8 m )".
         if trailingSpace, ScalarClass.isLower(first) || first == "(" { return false }
         // A line that begins with punctuation continues the previous one.
@@ -131,6 +142,24 @@ struct ParagraphScanner {
             if scalarCount(nextLineStart, e) >= SentenceScanner.wrapLineLength { return false }
         }
         return true
+    }
+
+    /// Whether the line ending at `i` ends with a sentence terminator that is not an abbreviation's full stop.
+    private func lineEndsSentence(before i: Int) -> Bool {
+        var e = i
+        while e > lineStart, t[e - 1] == 0x20 || t[e - 1] == 0x09 || t[e - 1] == 0x0D { e -= 1 }
+        var k = e
+        var steps = 0
+        while k > lineStart, steps < 8, let (s, start) = UTF8Text.decodeBefore(t, k, lo: lineStart), ScalarClass.isCloser(s) {
+            k = start
+            steps += 1
+        }
+        guard let (s, start) = UTF8Text.decodeBefore(t, k, lo: lineStart) else { return false }
+        if s == "!" || s == "?" || s == "…" || ScalarClass.isStrongTerminator(s) { return true }
+        guard s == "." else { return false }
+        let token = tokenBefore(start)
+        guard token.count > 1 || (token.count == 1 && ScalarClass.isUpper(UTF8Text.decode(t, token.lowerBound).0)) else { return false }
+        return abbreviationKind(token: token) == nil && !isDottedAcronym(token)
     }
 
     private func onlySpace(_ a: Int, _ b: Int) -> Bool {
@@ -268,6 +297,19 @@ struct ParagraphScanner {
         }
         if decision { breakSentence(at: breakAt, into: &out) }
         return decision && breakAt < k ? breakAt : k
+    }
+
+    /// A closing quote after a dash ends broken-off speech: `"If you please, sir--" The Rabbit started`.
+    private mutating func interruptedSpeech(at i: Int, into out: inout [Range<Int>]) -> Int {
+        let (_, length) = UTF8Text.decode(t, i)
+        guard let (b, _) = UTF8Text.decodeBefore(t, i, lo: lo), b == "-" || b == "\u{2014}" || b == "\u{2015}",
+              i - 2 >= lo, t[i - 2] == 0x2D || b != "-"
+        else { return i + length }
+        let k = skipClosers(from: i)
+        guard k < hi, ScalarClass.isSpace(UTF8Text.decode(t, k).0) else { return k }
+        let next = NextStart(scanner: self, from: k)
+        if !next.atEnd, next.upper || next.digit || next.uncased { breakSentence(at: k, into: &out) }
+        return k
     }
 
     private mutating func breakSentence(at p: Int, into out: inout [Range<Int>]) {
@@ -518,6 +560,13 @@ struct ParagraphScanner {
             }
             guard n < hi else { atEnd = true; return }
             listMarker = scanner.startsListItem(at: n)
+            // A parenthesis that closes the paragraph is an aside to the sentence before it:
+            // `… off the top of the house!' (Which was very likely true.)`
+            if t[n] == 0x28, let aside = scanner.structure.protectedRange(openingAt: n) {
+                var e = aside.upperBound
+                while e < hi, t[e] == 0x20 || t[e] == 0x09 || t[e] == 0x0A || t[e] == 0x0D { e += 1 }
+                if e >= hi { return }
+            }
             var steps = 0
             while n < hi, steps < 6 {
                 steps += 1

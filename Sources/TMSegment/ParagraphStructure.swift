@@ -82,6 +82,19 @@ struct ParagraphStructure {
         return low < protected.count && protected[low].contains(p)
     }
 
+    /// The protected passage whose opening bracket or quote is at `position`, if any.
+    func protectedRange(openingAt position: Int) -> Range<Int>? {
+        var low = 0
+        var high = protected.count
+        while low < high {
+            let mid = (low + high) / 2
+            if protected[mid].lowerBound <= position + 1 { low = mid + 1 } else { high = mid }
+        }
+        let index = low - 1
+        guard index >= 0, protected[index].lowerBound == position + 1 else { return nil }
+        return protected[index]
+    }
+
     private static func merge(_ ranges: [Range<Int>]) -> [Range<Int>] {
         guard !ranges.isEmpty else { return [] }
         let sorted = ranges.sorted { $0.lowerBound < $1.lowerBound }
@@ -122,7 +135,7 @@ struct ParagraphStructure {
         case 0x7D: return .close([3])
         case 0x22:
             if before && !after { return .open(4) }
-            if !before && after { return .close([4]) }
+            if after { return .close([4]) }  // also `to--" At`: closes an open quote, if any
             return nil
         case 0x27:
             if before && !after { return .open(5) }
@@ -239,6 +252,8 @@ struct MarkerCandidate {
             if bodyLength == 1 {
                 readings.append(((1 * 2 + caseBit) * 8 + suffix, Int(body[0] | 0x20) - 0x60))
             }
+            // "John A. Smith": an upper-case letter after a capitalised word is an initial, not a list marker.
+            if upper, bodyLength == 1, suffix == 0, previousWordIsCapitalised(t, before: i) { return nil }
             if let roman = romanValue(body) {
                 readings.append(((2 * 2 + caseBit) * 8 + suffix, roman))
             }
@@ -247,6 +262,17 @@ struct MarkerCandidate {
             return nil
         }
         return MarkerCandidate(start: i, end: k, isBullet: false, readings: readings, contentLower: contentLower)
+    }
+
+    static func previousWordIsCapitalised(_ t: UnsafeBufferPointer<UInt8>, before i: Int) -> Bool {
+        var e = i
+        while e > 0, t[e - 1] == 0x20 || t[e - 1] == 0x09 { e -= 1 }
+        var s = e
+        while s > 0, e - s < 64, t[s - 1] != 0x20, t[s - 1] != 0x09, t[s - 1] != 0x0A { s -= 1 }
+        guard s < e else { return false }
+        let first = UTF8Text.decode(t, s).0
+        let last = UTF8Text.decodeBefore(t, e, lo: s)?.0 ?? " "
+        return ScalarClass.isUpper(first) && ScalarClass.isLetter(last)
     }
 
     static func romanValue(_ body: [UInt8]) -> Int? {

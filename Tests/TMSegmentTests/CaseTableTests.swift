@@ -1,0 +1,36 @@
+import TMCore
+import Testing
+@testable import TMSegment
+
+/// Tables of cases from `Tests/Fixtures/segment/*.jsonl`: the sentences a user sees, whitespace collapsed.
+enum CaseTables {
+    static let azerbaijani = Fixtures.cases("az.jsonl")
+    static let goldenRules = Fixtures.cases("golden_en.jsonl")
+}
+
+struct CaseTableTests {
+    static func segment(_ c: Fixtures.Case) -> [String] {
+        guard let tag = LanguageTag(c.lang) else { return [] }
+        var segmenter = SentenceSegmenter(language: tag)
+        if c.docType == "pdf" { segmenter.lineBreaks = .soft }
+        return Fixtures.normalised(segmenter.sentences(in: c.text))
+    }
+
+    @Test func thereAreEnoughAzerbaijaniCases() {
+        #expect(CaseTables.azerbaijani.count >= 60)
+    }
+
+    @Test(arguments: CaseTables.azerbaijani)
+    func azerbaijani(_ c: Fixtures.Case) {
+        #expect(Self.segment(c) == Fixtures.normalised(c.expected))
+    }
+
+    @Test func thereAre52GoldenRules() {
+        #expect(CaseTables.goldenRules.count == 52)
+    }
+
+    @Test(arguments: CaseTables.goldenRules)
+    func englishGoldenRule(_ c: Fixtures.Case) {
+        #expect(Self.segment(c) == Fixtures.normalised(c.expected))
+    }
+}
