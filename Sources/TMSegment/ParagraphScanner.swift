@@ -202,6 +202,8 @@ struct ParagraphScanner {
             return j
         }
         let k = skipClosers(from: j)
+        // Japanese 「…。」と言った: a quotation particle (hiragana) after the closing bracket continues the sentence.
+        if k > j, k < hi, (0x3041...0x309F).contains(UTF8Text.decode(t, k).0.value) { return k }
         if k < hi, !structure.isProtected(k), sentenceStart >= 0, sentenceStart < i {
             emit(upTo: k, into: &out)
         }
@@ -326,6 +328,13 @@ struct ParagraphScanner {
             let (s, length) = UTF8Text.decode(t, k)
             if ScalarClass.isCloser(s) {
                 k += length
+            } else if s == " " || s == "\u{A0}" || s == "\u{202F}", k + length < hi {
+                // French spacing: « Je viens demain. » — a closing guillemet after a (no-break) space.
+                let (c, cLength) = UTF8Text.decode(t, k + length)
+                guard c == "»" || c == "”" || c == "›" else { break }
+                let e = k + length + cLength
+                guard e >= hi || ScalarClass.isSpace(UTF8Text.decode(t, e).0) else { break }
+                k = e
             } else if s == "[" {
                 var e = k + 1
                 while e < hi, e - k < 10, (t[e] >= 0x30 && t[e] <= 0x39) || t[e] == 0x2C || t[e] == 0x2D || t[e] == 0xE2 || t[e] == 0x80 || t[e] == 0x93 { e += 1 }

@@ -6,6 +6,7 @@ import Testing
 enum CaseTables {
     static let azerbaijani = Fixtures.cases("az.jsonl")
     static let goldenRules = Fixtures.cases("golden_en.jsonl")
+    static let multilingual = Fixtures.cases("multilingual.jsonl")
 }
 
 struct CaseTableTests {
@@ -31,6 +32,11 @@ struct CaseTableTests {
 
     @Test(arguments: CaseTables.goldenRules)
     func englishGoldenRule(_ c: Fixtures.Case) {
+        #expect(Self.segment(c) == Fixtures.normalised(c.expected))
+    }
+
+    @Test(arguments: CaseTables.multilingual)
+    func otherLanguages(_ c: Fixtures.Case) {
         #expect(Self.segment(c) == Fixtures.normalised(c.expected))
     }
 }
