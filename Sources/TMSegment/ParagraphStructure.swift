@@ -21,6 +21,15 @@ struct ParagraphStructure {
         var i = lo
         var previous: Unicode.Scalar = " "
         while i < hi {
+            let b = t[i]
+            // ASCII letters, digits and most punctuation matter only as the start of a token: fast path.
+            if b < 0x80, b != 0x22, b != 0x27, b != 0x28, b != 0x29, b != 0x5B, b != 0x5D, b != 0x7B, b != 0x7D,
+               b != 0x2A, b != 0x2D, !(previous.value < 0x80 ? (previous == " " || previous == "\n" || previous == "\t" || previous == "\r") : true),
+               i != lo {
+                previous = Unicode.Scalar(b)
+                i += 1
+                continue
+            }
             let (s, length) = UTF8Text.decode(t, i)
             let v = s.value
             // Quotes and brackets.
@@ -46,7 +55,7 @@ struct ParagraphStructure {
             }
             // List markers begin a token: after white space, at the start, or right after a bullet.
             if ScalarClass.isSpace(previous) || i == lo || ScalarClass.isBullet(previous) {
-                if let candidate = MarkerCandidate.parse(t, at: i, hi: hi, lineStart: i == lo || previous == "\n" || previous == "\r" || Self.onlySpaceSinceLineStart(t, lo: lo, before: i)) {
+                if let candidate = MarkerCandidate.parse(t, at: i, lo: lo, hi: hi) {
                     candidates.append(candidate)
                 }
             }
@@ -58,7 +67,7 @@ struct ParagraphStructure {
     }
 
     /// Whether only spaces and tabs stand between the start of the line and `i` (bounded look-back).
-    private static func onlySpaceSinceLineStart(_ t: UnsafeBufferPointer<UInt8>, lo: Int, before i: Int) -> Bool {
+    static func onlySpaceSinceLineStart(_ t: UnsafeBufferPointer<UInt8>, lo: Int, before i: Int) -> Bool {
         var k = i - 1
         var steps = 0
         while k >= lo, steps < 16 {
@@ -204,9 +213,17 @@ struct MarkerCandidate {
     /// The item text begins with a lower-case letter.
     var contentLower: Bool
 
-    static func parse(_ t: UnsafeBufferPointer<UInt8>, at i: Int, hi: Int, lineStart: Bool) -> MarkerCandidate? {
+    static func parse(_ t: UnsafeBufferPointer<UInt8>, at i: Int, lo: Int, hi: Int) -> MarkerCandidate? {
+        // Quick rejection: a marker's body (at most 4 characters, after an optional "(") ends in "." or ")".
+        let first = t[i]
+        if first < 0x80, first != 0x2A, first != 0x2D {
+            var k = i
+            while k < hi, k - i < 6, t[k] != 0x2E, t[k] != 0x29, t[k] != 0x20 { k += 1 }
+            guard k < hi, t[k] == 0x2E || t[k] == 0x29 else { return nil }
+        }
         let (s, length) = UTF8Text.decode(t, i)
-        if ScalarClass.isBullet(s) || (lineStart && (s == "*" || s == "-") && i + 1 < hi && t[i + 1] == 0x20) {
+        let lineStart = (s == "*" || s == "-") && (i == lo || ParagraphStructure.onlySpaceSinceLineStart(t, lo: lo, before: i))
+        if ScalarClass.isBullet(s) || (lineStart && i + 1 < hi && t[i + 1] == 0x20) {
             return MarkerCandidate(start: i, end: i + length, isBullet: true, readings: [], contentLower: false)
         }
         var k = i

@@ -211,7 +211,11 @@ private struct OutputBuffer {
 
     /// Writes one sentence on one line: line breaks inside it become spaces.
     mutating func writeLine<C: Collection>(_ line: C) where C.Element == UInt8 {
-        for b in line { bytes.append(b == 0x0A || b == 0x0D ? 0x20 : b) }
+        let start = bytes.count
+        bytes.append(contentsOf: line)
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            for k in start..<buffer.count where buffer[k] == 0x0A || buffer[k] == 0x0D { buffer[k] = 0x20 }
+        }
         bytes.append(0x0A)
         if bytes.count > 1 << 16 { flush() }
     }
