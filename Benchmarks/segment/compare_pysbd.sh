@@ -9,7 +9,8 @@ PY=${1:-/work/venv-seg/bin/python}
 SCORE=/work/shared/bench/segment/score.py
 TMKIT=.build/release/tmkit
 for data in /work/shared/bench/segment/golden_en.jsonl /work/shared/bench/segment/en_extra.jsonl \
-            Tests/Fixtures/segment/az.jsonl Tests/Fixtures/segment/multilingual.jsonl; do
+            Tests/Fixtures/segment/az.jsonl Tests/Fixtures/segment/multilingual.jsonl \
+            Tests/Fixtures/segment/pysbd_lang.jsonl; do
     echo "== $data"
     printf 'tmkit:        '; python3 $SCORE --data "$data" --cmd "$TMKIT segment --jsonl" -q | tail -1
     printf 'pySBD:        '; python3 $SCORE --data "$data" --cmd "$PY Benchmarks/segment/pysbd_adapter.py" -q | tail -1

@@ -374,7 +374,8 @@ struct ParagraphScanner {
         if tokenLooksLikeAddress(around: i) { return next.isStrong }
         let lastScalar = UTF8Text.decodeBefore(t, i, lo: lo)?.0 ?? " "
         let atSentenceStart = token.lowerBound <= sentenceStart
-        let starter = next.upper && (next.word.map { data.starters.contains(data.fold($0)) } ?? false)
+        // "А. И. Семенов": a one-letter word with a full stop is another initial, not the conjunction "И".
+        let starter = next.upper && !next.initial && (next.word.map { data.starters.contains(data.fold($0)) } ?? false)
         let short = isShortSentence(endingAt: token.lowerBound)
 
         if let kind = abbreviationKind(token: token) {
@@ -553,6 +554,8 @@ struct ParagraphScanner {
         var titlecase = false
         var allCaps = false
         var symbol = false
+        /// A single capital letter followed by a full stop: an initial.
+        var initial = false
         var word: String?
 
         /// Something a sentence can begin with after `.`, `!`, `?`.
@@ -616,6 +619,7 @@ struct ParagraphScanner {
             word = String(decoding: UnsafeBufferPointer(rebasing: t[n..<e]), as: UTF8.self)
             titlecase = upper && (letters == 1 || second.map(ScalarClass.isLower) == true)
             allCaps = letters >= 2 && uppers == letters
+            initial = upper && letters == 1 && e < hi && t[e] == 0x2E
         }
     }
 }
