@@ -13,6 +13,7 @@ for data in /work/shared/bench/segment/golden_en.jsonl /work/shared/bench/segmen
             Tests/Fixtures/segment/pysbd_lang.jsonl; do
     echo "== $data"
     printf 'tmkit:        '; python3 $SCORE --data "$data" --cmd "$TMKIT segment --jsonl" -q | tail -1
+    printf 'tmkit --clean:'; python3 $SCORE --data "$data" --cmd "$TMKIT segment --jsonl --clean" -q | tail -1
     printf 'pySBD:        '; python3 $SCORE --data "$data" --cmd "$PY Benchmarks/segment/pysbd_adapter.py" -q | tail -1
     printf 'pySBD+clean:  '; python3 $SCORE --data "$data" --cmd "$PY Benchmarks/segment/pysbd_adapter.py --clean" -q | tail -1
 done
