@@ -29,7 +29,8 @@ LANGS = {
                         'Para Cuando Si Que Qué Cómo Dónde Hoy'),
     'it': dict(name='Italian', options={'quotes': 'keep'}, prepositive_as_titles=True,
                titles='Sig. Sigg. Sig.ra Sig.na Dott. Dott.ssa Prof. Prof.ssa Avv. Ing. Arch. On. Geom. Rag. S. Mons.',
-               starters='Il Lo La I Gli Le Un Una Uno Egli Lei Lui Noi Voi Io Questo Questa Ma E Poi In Con Per '
+               starters='Il Lo La I Gli Le Un Una Uno Egli Lei Lui Noi Voi Io Questo Questa Ma E Poi In Con Per Si Non Ci Ne '
+                        'Nel Nella Al Alla Dal Del Sono È Ha Ho '
                         'Quando Se Che Come Dove Oggi'),
     'nl': dict(name='Dutch', options={'quotes': 'keep'},
                titles='Dhr. Mevr. Mw. Dr. Drs. Ir. Ing. Mr. Prof. St.',
@@ -99,7 +100,7 @@ def main():
             table = LANGUAGE_CODES[code].Abbreviation
             for a in table.ABBREVIATIONS:
                 a = a.strip()
-                if not a or (len(a) > 5 and a.isalpha() and a.islower()):
+                if not a or (code in ('es', 'kk') and len(a) > 5 and a.isalpha() and a.islower()):
                     continue
                 abbreviations.append(a + '.')
             if spec.get('prepositive_as_titles'):

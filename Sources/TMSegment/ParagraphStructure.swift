@@ -128,7 +128,7 @@ struct ParagraphStructure {
     static func isQuoteOrBracket(_ v: UInt32) -> Bool {
         v == 0x22 || v == 0x27 || v == 0x28 || v == 0x29 || v == 0x5B || v == 0x5D || v == 0x7B || v == 0x7D
             || (v >= 0x2018 && v <= 0x201E) || v == 0xAB || v == 0xBB || v == 0x2039 || v == 0x203A
-            || (v >= 0x300C && v <= 0x300F) || v == 0xFF08 || v == 0xFF09
+            || (v >= 0x3008 && v <= 0x3011) || v == 0xFF08 || v == 0xFF09
     }
 
     static func role(of s: Unicode.Scalar, previous: Unicode.Scalar, atStart: Bool, next: Unicode.Scalar?) -> Role? {
@@ -176,6 +176,8 @@ struct ParagraphStructure {
         case 0x203A:
             if before && !after { return .open(16) }
             return .close([12])
+        case 0x3008, 0x300A, 0x3010: return .open(1)   // 〈 《 【: title and lenticular brackets
+        case 0x3009, 0x300B, 0x3011: return .close([1])
         case 0x300C: return .open(13)
         case 0x300D: return .close([13])
         case 0x300E: return .open(14)
