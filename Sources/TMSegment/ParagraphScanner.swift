@@ -241,7 +241,7 @@ struct ParagraphScanner {
             } else if ScalarClass.isWeakTerminator(s) || data.extraTerminators.contains(s) {
                 others += 1
             } else if s == " ", j + 1 < hi, t[j + 1] == 0x2E, periods > 0,
-                      j + 2 >= hi || t[j + 2] == 0x20 || t[j + 2] == 0x2E || t[j + 2] == 0x0A || ScalarClass.isCloser(UTF8Text.decode(t, j + 2).0) {
+                      j + 2 >= hi || t[j + 2] == 0x20 || t[j + 2] == 0x0A || ScalarClass.isCloser(UTF8Text.decode(t, j + 2).0) {
                 spaced = true
                 j += 1
                 continue
@@ -558,8 +558,11 @@ struct ParagraphScanner {
         var initial = false
         var word: String?
 
+        /// The next sentence opens with an ellipsis: "raak. ...en toen barste de hel los."
+        var leadingEllipsis = false
+
         /// Something a sentence can begin with after `.`, `!`, `?`.
-        var isStrong: Bool { listMarker || upper || digit || uncased || symbol }
+        var isStrong: Bool { listMarker || upper || digit || uncased || symbol || leadingEllipsis }
 
         init(scanner: ParagraphScanner, from k: Int) {
             let t = scanner.t
@@ -572,6 +575,10 @@ struct ParagraphScanner {
             }
             guard n < hi else { atEnd = true; return }
             listMarker = scanner.startsListItem(at: n)
+            if (n + 2 < hi && t[n] == 0x2E && t[n + 1] == 0x2E && t[n + 2] == 0x2E)
+                || (n + 2 < hi && t[n] == 0xE2 && t[n + 1] == 0x80 && t[n + 2] == 0xA6) {
+                leadingEllipsis = true
+            }
             // A parenthesis that closes the paragraph is an aside to the sentence before it:
             // `… off the top of the house!' (Which was very likely true.)`
             if t[n] == 0x28, let aside = scanner.structure.protectedRange(openingAt: n) {
