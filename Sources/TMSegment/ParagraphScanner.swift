@@ -272,7 +272,8 @@ struct ParagraphScanner {
             // "world.Today", "1,000.That": a full stop with no space before a capitalised word.
             if periods == 1, others == 0, !spaced, k == j, let (b, _) = before,
                ScalarClass.isLower(b) || ScalarClass.isDigit(b),
-               isCapitalisedWord(at: k), !tokenLooksLikeAddress(around: i) {
+               isCapitalisedWord(at: k) || (ScalarClass.isLower(b) && isUpperCaseWord(at: k)),
+               !tokenLooksLikeAddress(around: i) {
                 breakSentence(at: k, into: &out)
             }
             return k
@@ -378,6 +379,8 @@ struct ParagraphScanner {
         let starter = next.upper && !next.initial && (next.word.map { data.starters.contains(data.fold($0)) } ?? false)
         let short = isShortSentence(endingAt: token.lowerBound)
 
+        // "N° 5", "№ 70", "Nº 3": the number sign of any language.
+        if next.digit, lastScalar == "°" || lastScalar == "º" || lastScalar == "№" { return false }
         if let kind = abbreviationKind(token: token) {
             switch kind {
             case .title:
@@ -475,6 +478,13 @@ struct ParagraphScanner {
             k -= 1
         }
         return true
+    }
+
+    /// "XVIII", "NATO": two or more capitals.
+    private func isUpperCaseWord(at k: Int) -> Bool {
+        let (s, length) = UTF8Text.decode(t, k)
+        guard ScalarClass.isUpper(s), k + length < hi else { return false }
+        return ScalarClass.isUpper(UTF8Text.decode(t, k + length).0)
     }
 
     private func isCapitalisedWord(at k: Int) -> Bool {
