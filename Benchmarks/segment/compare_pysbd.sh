@@ -17,7 +17,9 @@ for data in /work/shared/bench/segment/golden_en.jsonl /work/shared/bench/segmen
     printf 'pySBD:        '; python3 $SCORE --data "$data" --cmd "$PY Benchmarks/segment/pysbd_adapter.py" -q | tail -1
     printf 'pySBD+clean:  '; python3 $SCORE --data "$data" --cmd "$PY Benchmarks/segment/pysbd_adapter.py --clean" -q | tail -1
 done
-echo "== per language (multilingual.jsonl)"
-python3 $SCORE --data Tests/Fixtures/segment/multilingual.jsonl --cmd "$TMKIT segment --jsonl" -q | sed -n '/^lang/,/^segmenter/p' > /tmp/tmkit_seg_lang.txt
-python3 $SCORE --data Tests/Fixtures/segment/multilingual.jsonl --cmd "$PY Benchmarks/segment/pysbd_adapter.py" -q | sed -n '/^lang/,/^segmenter/p' > /tmp/pysbd_seg_lang.txt
-paste /tmp/tmkit_seg_lang.txt /tmp/pysbd_seg_lang.txt | sed 's/^/tmkit | pySBD:  /'
+for data in Tests/Fixtures/segment/multilingual.jsonl Tests/Fixtures/segment/pysbd_lang.jsonl; do
+    echo "== per language: $data (tmkit | pySBD)"
+    python3 $SCORE --data "$data" --cmd "$TMKIT segment --jsonl" -q | sed -n '/^lang/,/^segmenter/p' | grep -v segmenter > /tmp/tmkit_seg_lang.txt
+    python3 $SCORE --data "$data" --cmd "$PY Benchmarks/segment/pysbd_adapter.py" -q | sed -n '/^lang/,/^segmenter/p' | grep -v segmenter > /tmp/pysbd_seg_lang.txt
+    paste /tmp/tmkit_seg_lang.txt /tmp/pysbd_seg_lang.txt
+done
