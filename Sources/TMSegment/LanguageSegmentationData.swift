@@ -47,6 +47,9 @@ public struct LanguageSegmentationData: Sendable {
     var exceptions: Set<String> = []
     var extraTerminators: Set<Unicode.Scalar> = []
 
+    static let sections: Set = ["options", "abbreviations", "sentence-final", "titles", "numeric", "starters",
+                                "exceptions", "terminators"]
+
     /// The core alone: no abbreviations, no language options.
     public static let core = LanguageSegmentationData()
 
@@ -68,11 +71,14 @@ public struct LanguageSegmentationData: Sendable {
             }
             let entry = line.trimmingCharacters(in: .whitespacesAndNewlines)
             if entry.isEmpty { continue }
+            let location = InputLocation(file: file, line: number + 1, column: 1)
             if entry.hasPrefix("["), entry.hasSuffix("]") {
                 section = String(entry.dropFirst().dropLast())
+                guard Self.sections.contains(section) else {
+                    throw SegmentationDataError(location: location, message: "unknown section `[\(section)]`")
+                }
                 continue
             }
-            let location = InputLocation(file: file, line: number + 1, column: 1)
             switch section {
             case "options":
                 let parts = entry.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }

@@ -59,6 +59,11 @@ struct SegmenterBehaviourTests {
                                               message: "unknown option `colour`")) {
             try LanguageSegmentationData(parsing: "# x\n[options]\ncolour = red\n", file: "x.seg")
         }
+        #expect(throws: SegmentationError.data(SegmentationDataError(
+            location: InputLocation(file: "mine.txt", line: 2, column: 1), message: "unknown section `[bogus]`"))) {
+            try SentenceSegmenter(language: LanguageTag("en")!, abbreviations: "wdgt.\n[bogus]\nx\n",
+                                  abbreviationsFile: "mine.txt")
+        }
     }
 
     /// Pathological input finishes (no timing: a quadratic scanner would not end in reasonable time here).
