@@ -57,7 +57,7 @@ struct ParagraphScanner {
                         let afterBullet = bulletEnd >= 0 && sentenceStart >= 0 && sentenceStart < bulletEnd && onlySpace(bulletEnd, i)
                         if sentenceStart < i, !afterBullet { emit(upTo: i, into: &out); sentenceStart = i }
                         markerEnd = marker.end
-                        bulletEnd = marker.end - marker.start <= 4 && !ScalarClass.isDigit(s) && !ScalarClass.isLetter(s) && s != "(" ? marker.end : -1
+                        bulletEnd = marker.isBullet ? marker.end : -1
                     } else if sentenceStart == i {
                         markerEnd = marker.end
                     }

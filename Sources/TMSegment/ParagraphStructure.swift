@@ -7,6 +7,8 @@ struct ParagraphStructure {
         var end: Int
         /// Begins an item of a list: the scanner ends the sentence before it.
         var isListItem: Bool
+        /// A bullet (`•`, `⁃`, `*`), not a number or letter.
+        var isBullet: Bool
     }
 
     /// Merged, sorted ranges of break positions that lie inside a protected passage.
@@ -351,7 +353,7 @@ struct MarkerCandidate {
             }
         }
         return candidates.enumerated().map { index, c in
-            ParagraphStructure.Marker(start: c.start, end: c.end, isListItem: isList[index])
+            ParagraphStructure.Marker(start: c.start, end: c.end, isListItem: isList[index], isBullet: c.isBullet)
         }
     }
 }
