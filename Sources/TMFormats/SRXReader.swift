@@ -66,7 +66,7 @@ public enum SRXReader {
 
         func location(_ node: xmlNodePtr) -> InputLocation {
             let line = Int(xmlGetLineNo(node))
-            return InputLocation(file: file, line: line > 0 ? line : nil)
+            return InputLocation(file: file, line: line > 0 ? line : nil, column: line > 0 ? 1 : nil)
         }
 
         func elements(of node: xmlNodePtr) -> [xmlNodePtr] {

@@ -47,6 +47,9 @@ public struct LanguageSegmentationData: Sendable {
     var exceptions: Set<String> = []
     var extraTerminators: Set<Unicode.Scalar> = []
 
+    static let sections: Set = ["options", "abbreviations", "sentence-final", "titles", "numeric", "starters",
+                                "exceptions", "terminators"]
+
     /// The core alone: no abbreviations, no language options.
     public static let core = LanguageSegmentationData()
 
@@ -68,11 +71,14 @@ public struct LanguageSegmentationData: Sendable {
             }
             let entry = line.trimmingCharacters(in: .whitespacesAndNewlines)
             if entry.isEmpty { continue }
+            let location = InputLocation(file: file, line: number + 1, column: 1)
             if entry.hasPrefix("["), entry.hasSuffix("]") {
                 section = String(entry.dropFirst().dropLast())
+                guard Self.sections.contains(section) else {
+                    throw SegmentationDataError(location: location, message: "unknown section `[\(section)]`")
+                }
                 continue
             }
-            let location = InputLocation(file: file, line: number + 1, column: 1)
             switch section {
             case "options":
                 let parts = entry.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
@@ -145,6 +151,12 @@ public struct LanguageSegmentationData: Sendable {
         return names.filter { $0.hasSuffix(".seg") }.map { String($0.dropLast(4)) }.sorted()
     }
 
+    /// The text of the bundled rule file for a language code, if there is one.
+    static func bundledText(for code: String) -> String? {
+        guard let url = Bundle.module.url(forResource: code, withExtension: "seg", subdirectory: "Resources") else { return nil }
+        return try? String(contentsOf: url, encoding: .utf8)
+    }
+
     /// Parsed data per language, read once.
     final class Cache: @unchecked Sendable {
         static let shared = Cache()
@@ -156,10 +168,9 @@ public struct LanguageSegmentationData: Sendable {
             defer { lock.unlock() }
             if let cached = table[code] { return cached }
             var data = LanguageSegmentationData.core
-            if let url = Bundle.module.url(forResource: code, withExtension: "seg", subdirectory: "Resources"),
-               let text = try? String(contentsOf: url, encoding: .utf8) {
+            if let text = LanguageSegmentationData.bundledText(for: code) {
                 do {
-                    data = try LanguageSegmentationData(parsing: text, file: url.lastPathComponent)
+                    data = try LanguageSegmentationData(parsing: text, file: code + ".seg")
                 } catch {
                     // Bundled data is checked by the tests; a broken file falls back to the core.
                     data = .core

@@ -57,7 +57,7 @@ struct ParagraphScanner {
                         let afterBullet = bulletEnd >= 0 && sentenceStart >= 0 && sentenceStart < bulletEnd && onlySpace(bulletEnd, i)
                         if sentenceStart < i, !afterBullet { emit(upTo: i, into: &out); sentenceStart = i }
                         markerEnd = marker.end
-                        bulletEnd = marker.end - marker.start <= 4 && !ScalarClass.isDigit(s) && !ScalarClass.isLetter(s) && s != "(" ? marker.end : -1
+                        bulletEnd = marker.isBullet ? marker.end : -1
                     } else if sentenceStart == i {
                         markerEnd = marker.end
                     }
@@ -68,7 +68,15 @@ struct ParagraphScanner {
                     i = weakTerminator(at: i, into: &out)
                     continue
                 }
+                if b == 0x22 || b == 0x27 {
+                    i = interruptedSpeech(at: i, into: &out)
+                    continue
+                }
                 i += 1
+                continue
+            }
+            if s == "\u{201D}" || s == "\u{2019}" || s == "\u{BB}" {
+                i = interruptedSpeech(at: i, into: &out)
                 continue
             }
             if ScalarClass.isStrongTerminator(s) {
@@ -118,6 +126,9 @@ struct ParagraphScanner {
         if lineBreaks == .soft { return false }
         let (first, _) = UTF8Text.decode(t, n)
         let trailingSpace = i > lo && (t[i - 1] == 0x20 || t[i - 1] == 0x09)
+        if lineEndsSentence(before: i) { return true }
+        // An indented line after one that is not indented begins something new.
+        if n > nextLineStart, lineStart < hi, t[lineStart] != 0x20, t[lineStart] != 0x09 { return true }
         // Pragmatic Segmenter's rule: "a cold \nnight", "400 yd \n( 365.8 m )".
         if trailingSpace, ScalarClass.isLower(first) || first == "(" { return false }
         // A line that begins with punctuation continues the previous one.
@@ -131,6 +142,24 @@ struct ParagraphScanner {
             if scalarCount(nextLineStart, e) >= SentenceScanner.wrapLineLength { return false }
         }
         return true
+    }
+
+    /// Whether the line ending at `i` ends with a sentence terminator that is not an abbreviation's full stop.
+    private func lineEndsSentence(before i: Int) -> Bool {
+        var e = i
+        while e > lineStart, t[e - 1] == 0x20 || t[e - 1] == 0x09 || t[e - 1] == 0x0D { e -= 1 }
+        var k = e
+        var steps = 0
+        while k > lineStart, steps < 8, let (s, start) = UTF8Text.decodeBefore(t, k, lo: lineStart), ScalarClass.isCloser(s) {
+            k = start
+            steps += 1
+        }
+        guard let (s, start) = UTF8Text.decodeBefore(t, k, lo: lineStart) else { return false }
+        if s == "!" || s == "?" || s == "…" || ScalarClass.isStrongTerminator(s) { return true }
+        guard s == "." else { return false }
+        let token = tokenBefore(start)
+        guard token.count > 1 || (token.count == 1 && ScalarClass.isUpper(UTF8Text.decode(t, token.lowerBound).0)) else { return false }
+        return abbreviationKind(token: token) == nil && !isDottedAcronym(token)
     }
 
     private func onlySpace(_ a: Int, _ b: Int) -> Bool {
@@ -173,6 +202,8 @@ struct ParagraphScanner {
             return j
         }
         let k = skipClosers(from: j)
+        // Japanese 「…。」と言った: a quotation particle (hiragana) after the closing bracket continues the sentence.
+        if k > j, k < hi, (0x3041...0x309F).contains(UTF8Text.decode(t, k).0.value) { return k }
         if k < hi, !structure.isProtected(k), sentenceStart >= 0, sentenceStart < i {
             emit(upTo: k, into: &out)
         }
@@ -210,7 +241,7 @@ struct ParagraphScanner {
             } else if ScalarClass.isWeakTerminator(s) || data.extraTerminators.contains(s) {
                 others += 1
             } else if s == " ", j + 1 < hi, t[j + 1] == 0x2E, periods > 0,
-                      j + 2 >= hi || t[j + 2] == 0x20 || t[j + 2] == 0x2E || t[j + 2] == 0x0A || ScalarClass.isCloser(UTF8Text.decode(t, j + 2).0) {
+                      j + 2 >= hi || t[j + 2] == 0x20 || t[j + 2] == 0x0A || ScalarClass.isCloser(UTF8Text.decode(t, j + 2).0) {
                 spaced = true
                 j += 1
                 continue
@@ -241,7 +272,8 @@ struct ParagraphScanner {
             // "world.Today", "1,000.That": a full stop with no space before a capitalised word.
             if periods == 1, others == 0, !spaced, k == j, let (b, _) = before,
                ScalarClass.isLower(b) || ScalarClass.isDigit(b),
-               isCapitalisedWord(at: k), !tokenLooksLikeAddress(around: i) {
+               isCapitalisedWord(at: k) || (ScalarClass.isLower(b) && isUpperCaseWord(at: k)),
+               !tokenLooksLikeAddress(around: i) {
                 breakSentence(at: k, into: &out)
             }
             return k
@@ -270,6 +302,19 @@ struct ParagraphScanner {
         return decision && breakAt < k ? breakAt : k
     }
 
+    /// A closing quote after a dash ends broken-off speech: `"If you please, sir--" The Rabbit started`.
+    private mutating func interruptedSpeech(at i: Int, into out: inout [Range<Int>]) -> Int {
+        let (_, length) = UTF8Text.decode(t, i)
+        guard let (b, _) = UTF8Text.decodeBefore(t, i, lo: lo), b == "-" || b == "\u{2014}" || b == "\u{2015}",
+              i - 2 >= lo, t[i - 2] == 0x2D || b != "-"
+        else { return i + length }
+        let k = skipClosers(from: i)
+        guard k < hi, ScalarClass.isSpace(UTF8Text.decode(t, k).0) else { return k }
+        let next = NextStart(scanner: self, from: k)
+        if !next.atEnd, next.upper || next.digit || next.uncased { breakSentence(at: k, into: &out) }
+        return k
+    }
+
     private mutating func breakSentence(at p: Int, into out: inout [Range<Int>]) {
         guard sentenceStart >= 0, sentenceStart < p, !structure.isProtected(p) else { return }
         emit(upTo: p, into: &out)
@@ -284,6 +329,13 @@ struct ParagraphScanner {
             let (s, length) = UTF8Text.decode(t, k)
             if ScalarClass.isCloser(s) {
                 k += length
+            } else if s == " " || s == "\u{A0}" || s == "\u{202F}", k + length < hi {
+                // French spacing: « Je viens demain. » — a closing guillemet after a (no-break) space.
+                let (c, cLength) = UTF8Text.decode(t, k + length)
+                guard c == "»" || c == "”" || c == "›" else { break }
+                let e = k + length + cLength
+                guard e >= hi || ScalarClass.isSpace(UTF8Text.decode(t, e).0) else { break }
+                k = e
             } else if s == "[" {
                 var e = k + 1
                 while e < hi, e - k < 10, (t[e] >= 0x30 && t[e] <= 0x39) || t[e] == 0x2C || t[e] == 0x2D || t[e] == 0xE2 || t[e] == 0x80 || t[e] == 0x93 { e += 1 }
@@ -323,9 +375,12 @@ struct ParagraphScanner {
         if tokenLooksLikeAddress(around: i) { return next.isStrong }
         let lastScalar = UTF8Text.decodeBefore(t, i, lo: lo)?.0 ?? " "
         let atSentenceStart = token.lowerBound <= sentenceStart
-        let starter = next.upper && (next.word.map { data.starters.contains(data.fold($0)) } ?? false)
+        // "А. И. Семенов": a one-letter word with a full stop is another initial, not the conjunction "И".
+        let starter = next.upper && !next.initial && (next.word.map { data.starters.contains(data.fold($0)) } ?? false)
         let short = isShortSentence(endingAt: token.lowerBound)
 
+        // "N° 5", "№ 70", "Nº 3": the number sign of any language.
+        if next.digit, lastScalar == "°" || lastScalar == "º" || lastScalar == "№" { return false }
         if let kind = abbreviationKind(token: token) {
             switch kind {
             case .title:
@@ -425,6 +480,13 @@ struct ParagraphScanner {
         return true
     }
 
+    /// "XVIII", "NATO": two or more capitals.
+    private func isUpperCaseWord(at k: Int) -> Bool {
+        let (s, length) = UTF8Text.decode(t, k)
+        guard ScalarClass.isUpper(s), k + length < hi else { return false }
+        return ScalarClass.isUpper(UTF8Text.decode(t, k + length).0)
+    }
+
     private func isCapitalisedWord(at k: Int) -> Bool {
         let (s, length) = UTF8Text.decode(t, k)
         guard ScalarClass.isUpper(s), k + length < hi else { return false }
@@ -502,10 +564,15 @@ struct ParagraphScanner {
         var titlecase = false
         var allCaps = false
         var symbol = false
+        /// A single capital letter followed by a full stop: an initial.
+        var initial = false
         var word: String?
 
+        /// The next sentence opens with an ellipsis: "raak. ...en toen barste de hel los."
+        var leadingEllipsis = false
+
         /// Something a sentence can begin with after `.`, `!`, `?`.
-        var isStrong: Bool { listMarker || upper || digit || uncased || symbol }
+        var isStrong: Bool { listMarker || upper || digit || uncased || symbol || leadingEllipsis }
 
         init(scanner: ParagraphScanner, from k: Int) {
             let t = scanner.t
@@ -518,6 +585,17 @@ struct ParagraphScanner {
             }
             guard n < hi else { atEnd = true; return }
             listMarker = scanner.startsListItem(at: n)
+            if (n + 2 < hi && t[n] == 0x2E && t[n + 1] == 0x2E && t[n + 2] == 0x2E)
+                || (n + 2 < hi && t[n] == 0xE2 && t[n + 1] == 0x80 && t[n + 2] == 0xA6) {
+                leadingEllipsis = true
+            }
+            // A parenthesis that closes the paragraph is an aside to the sentence before it:
+            // `… off the top of the house!' (Which was very likely true.)`
+            if t[n] == 0x28, let aside = scanner.structure.protectedRange(openingAt: n) {
+                var e = aside.upperBound
+                while e < hi, t[e] == 0x20 || t[e] == 0x09 || t[e] == 0x0A || t[e] == 0x0D { e += 1 }
+                if e >= hi { return }
+            }
             var steps = 0
             while n < hi, steps < 6 {
                 steps += 1
@@ -558,6 +636,7 @@ struct ParagraphScanner {
             word = String(decoding: UnsafeBufferPointer(rebasing: t[n..<e]), as: UTF8.self)
             titlecase = upper && (letters == 1 || second.map(ScalarClass.isLower) == true)
             allCaps = letters >= 2 && uppers == letters
+            initial = upper && letters == 1 && e < hi && t[e] == 0x2E
         }
     }
 }

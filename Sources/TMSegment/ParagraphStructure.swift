@@ -7,6 +7,8 @@ struct ParagraphStructure {
         var end: Int
         /// Begins an item of a list: the scanner ends the sentence before it.
         var isListItem: Bool
+        /// A bullet (`•`, `⁃`, `*`), not a number or letter.
+        var isBullet: Bool
     }
 
     /// Merged, sorted ranges of break positions that lie inside a protected passage.
@@ -21,6 +23,15 @@ struct ParagraphStructure {
         var i = lo
         var previous: Unicode.Scalar = " "
         while i < hi {
+            let b = t[i]
+            // ASCII letters, digits and most punctuation matter only as the start of a token: fast path.
+            if b < 0x80, b != 0x22, b != 0x27, b != 0x28, b != 0x29, b != 0x5B, b != 0x5D, b != 0x7B, b != 0x7D,
+               b != 0x2A, b != 0x2D, !(previous.value < 0x80 ? (previous == " " || previous == "\n" || previous == "\t" || previous == "\r") : true),
+               i != lo {
+                previous = Unicode.Scalar(b)
+                i += 1
+                continue
+            }
             let (s, length) = UTF8Text.decode(t, i)
             let v = s.value
             // Quotes and brackets.
@@ -46,7 +57,7 @@ struct ParagraphStructure {
             }
             // List markers begin a token: after white space, at the start, or right after a bullet.
             if ScalarClass.isSpace(previous) || i == lo || ScalarClass.isBullet(previous) {
-                if let candidate = MarkerCandidate.parse(t, at: i, hi: hi, lineStart: i == lo || previous == "\n" || previous == "\r" || Self.onlySpaceSinceLineStart(t, lo: lo, before: i)) {
+                if let candidate = MarkerCandidate.parse(t, at: i, lo: lo, hi: hi) {
                     candidates.append(candidate)
                 }
             }
@@ -58,7 +69,7 @@ struct ParagraphStructure {
     }
 
     /// Whether only spaces and tabs stand between the start of the line and `i` (bounded look-back).
-    private static func onlySpaceSinceLineStart(_ t: UnsafeBufferPointer<UInt8>, lo: Int, before i: Int) -> Bool {
+    static func onlySpaceSinceLineStart(_ t: UnsafeBufferPointer<UInt8>, lo: Int, before i: Int) -> Bool {
         var k = i - 1
         var steps = 0
         while k >= lo, steps < 16 {
@@ -80,6 +91,19 @@ struct ParagraphStructure {
             if protected[mid].upperBound <= p { low = mid + 1 } else { high = mid }
         }
         return low < protected.count && protected[low].contains(p)
+    }
+
+    /// The protected passage whose opening bracket or quote is at `position`, if any.
+    func protectedRange(openingAt position: Int) -> Range<Int>? {
+        var low = 0
+        var high = protected.count
+        while low < high {
+            let mid = (low + high) / 2
+            if protected[mid].lowerBound <= position + 1 { low = mid + 1 } else { high = mid }
+        }
+        let index = low - 1
+        guard index >= 0, protected[index].lowerBound == position + 1 else { return nil }
+        return protected[index]
     }
 
     private static func merge(_ ranges: [Range<Int>]) -> [Range<Int>] {
@@ -106,7 +130,7 @@ struct ParagraphStructure {
     static func isQuoteOrBracket(_ v: UInt32) -> Bool {
         v == 0x22 || v == 0x27 || v == 0x28 || v == 0x29 || v == 0x5B || v == 0x5D || v == 0x7B || v == 0x7D
             || (v >= 0x2018 && v <= 0x201E) || v == 0xAB || v == 0xBB || v == 0x2039 || v == 0x203A
-            || (v >= 0x300C && v <= 0x300F) || v == 0xFF08 || v == 0xFF09
+            || (v >= 0x3008 && v <= 0x3011) || v == 0xFF08 || v == 0xFF09
     }
 
     static func role(of s: Unicode.Scalar, previous: Unicode.Scalar, atStart: Bool, next: Unicode.Scalar?) -> Role? {
@@ -122,7 +146,7 @@ struct ParagraphStructure {
         case 0x7D: return .close([3])
         case 0x22:
             if before && !after { return .open(4) }
-            if !before && after { return .close([4]) }
+            if after { return .close([4]) }  // also `to--" At`: closes an open quote, if any
             return nil
         case 0x27:
             if before && !after { return .open(5) }
@@ -154,6 +178,8 @@ struct ParagraphStructure {
         case 0x203A:
             if before && !after { return .open(16) }
             return .close([12])
+        case 0x3008, 0x300A, 0x3010: return .open(1)   // 〈 《 【: title and lenticular brackets
+        case 0x3009, 0x300B, 0x3011: return .close([1])
         case 0x300C: return .open(13)
         case 0x300D: return .close([13])
         case 0x300E: return .open(14)
@@ -191,9 +217,17 @@ struct MarkerCandidate {
     /// The item text begins with a lower-case letter.
     var contentLower: Bool
 
-    static func parse(_ t: UnsafeBufferPointer<UInt8>, at i: Int, hi: Int, lineStart: Bool) -> MarkerCandidate? {
+    static func parse(_ t: UnsafeBufferPointer<UInt8>, at i: Int, lo: Int, hi: Int) -> MarkerCandidate? {
+        // Quick rejection: a marker's body (at most 4 characters, after an optional "(") ends in "." or ")".
+        let first = t[i]
+        if first < 0x80, first != 0x2A, first != 0x2D {
+            var k = i
+            while k < hi, k - i < 6, t[k] != 0x2E, t[k] != 0x29, t[k] != 0x20 { k += 1 }
+            guard k < hi, t[k] == 0x2E || t[k] == 0x29 else { return nil }
+        }
         let (s, length) = UTF8Text.decode(t, i)
-        if ScalarClass.isBullet(s) || (lineStart && (s == "*" || s == "-") && i + 1 < hi && t[i + 1] == 0x20) {
+        let lineStart = (s == "*" || s == "-") && (i == lo || ParagraphStructure.onlySpaceSinceLineStart(t, lo: lo, before: i))
+        if ScalarClass.isBullet(s) || (lineStart && i + 1 < hi && t[i + 1] == 0x20) {
             return MarkerCandidate(start: i, end: i + length, isBullet: true, readings: [], contentLower: false)
         }
         var k = i
@@ -239,6 +273,8 @@ struct MarkerCandidate {
             if bodyLength == 1 {
                 readings.append(((1 * 2 + caseBit) * 8 + suffix, Int(body[0] | 0x20) - 0x60))
             }
+            // "John A. Smith": an upper-case letter after a capitalised word is an initial, not a list marker.
+            if upper, bodyLength == 1, suffix == 0, previousWordIsCapitalised(t, before: i) { return nil }
             if let roman = romanValue(body) {
                 readings.append(((2 * 2 + caseBit) * 8 + suffix, roman))
             }
@@ -247,6 +283,17 @@ struct MarkerCandidate {
             return nil
         }
         return MarkerCandidate(start: i, end: k, isBullet: false, readings: readings, contentLower: contentLower)
+    }
+
+    static func previousWordIsCapitalised(_ t: UnsafeBufferPointer<UInt8>, before i: Int) -> Bool {
+        var e = i
+        while e > 0, t[e - 1] == 0x20 || t[e - 1] == 0x09 { e -= 1 }
+        var s = e
+        while s > 0, e - s < 64, t[s - 1] != 0x20, t[s - 1] != 0x09, t[s - 1] != 0x0A { s -= 1 }
+        guard s < e else { return false }
+        let first = UTF8Text.decode(t, s).0
+        let last = UTF8Text.decodeBefore(t, e, lo: s)?.0 ?? " "
+        return ScalarClass.isUpper(first) && ScalarClass.isLetter(last)
     }
 
     static func romanValue(_ body: [UInt8]) -> Int? {
@@ -306,7 +353,7 @@ struct MarkerCandidate {
             }
         }
         return candidates.enumerated().map { index, c in
-            ParagraphStructure.Marker(start: c.start, end: c.end, isListItem: isList[index])
+            ParagraphStructure.Marker(start: c.start, end: c.end, isListItem: isList[index], isBullet: c.isBullet)
         }
     }
 }

@@ -54,15 +54,14 @@ public struct SentenceSegmenter: Sendable {
 
     /// The sentences of `text` as ranges into it, each trimmed of surrounding white space.
     public func sentenceRanges(in text: String) -> [Range<String.Index>] {
-        var text = text
-        text.makeContiguousUTF8()
-        return text.utf8.withContiguousStorageIfAvailable { bytes -> [Range<String.Index>] in
-            let byteRanges = sentenceByteRanges(bytes)
-            let utf8 = text.utf8
-            return byteRanges.map { r in
-                utf8.index(utf8.startIndex, offsetBy: r.lowerBound) ..< utf8.index(utf8.startIndex, offsetBy: r.upperBound)
-            }
-        } ?? []
+        // Scan a contiguous UTF-8 copy (free for native strings), then index the caller's string itself.
+        var contiguous = text
+        contiguous.makeContiguousUTF8()
+        let byteRanges = contiguous.utf8.withContiguousStorageIfAvailable { sentenceByteRanges($0) } ?? []
+        let utf8 = text.utf8
+        return byteRanges.map { r in
+            utf8.index(utf8.startIndex, offsetBy: r.lowerBound) ..< utf8.index(utf8.startIndex, offsetBy: r.upperBound)
+        }
     }
 
     /// The sentences of `text`, leading and trailing white space trimmed.

@@ -34,6 +34,9 @@ struct SegmentCommand: ParsableCommand {
     @Flag(name: .long, help: "Read and write JSON lines.")
     var jsonl = false
 
+    @Flag(name: .long, help: "Clean messy input first (markup, dot leaders, banners, stacked letters); the sentences are then no longer exact substrings of the input.")
+    var clean = false
+
     @Argument(help: "The input file, or - for standard input.")
     var input: String = "-"
 
@@ -80,6 +83,9 @@ struct SegmentCommand: ParsableCommand {
         var firstParagraph = true
         func flushParagraph() {
             guard !paragraph.isEmpty else { return }
+            if clean {
+                paragraph = Array(TextCleaner().clean(String(decoding: paragraph, as: UTF8.self)).utf8)
+            }
             let ranges = paragraph.withUnsafeBufferPointer { segmenter.sentenceByteRanges($0) }
             if !ranges.isEmpty {
                 if !firstParagraph { output.write("\n") }
@@ -111,7 +117,7 @@ struct SegmentCommand: ParsableCommand {
             guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
                 throw CommandError(location: location, message: "not a JSON object")
             }
-            guard let text = object["text"] as? String else {
+            guard var text = object["text"] as? String else {
                 throw CommandError(location: location, message: "the object has no \"text\" string")
             }
             let id = object["id"] ?? NSNull()
@@ -128,6 +134,7 @@ struct SegmentCommand: ParsableCommand {
                 segmenter = try factory.segmenter(for: tag, lineBreaks: mode)
                 cache[key] = segmenter
             }
+            if clean { text = TextCleaner().clean(text) }
             let sentences = segmenter.sentences(in: text).map(String.init)
             let result: [String: Any] = ["id": id, "sentences": sentences]
             let data = try JSONSerialization.data(withJSONObject: result, options: [.withoutEscapingSlashes])
@@ -211,7 +218,11 @@ private struct OutputBuffer {
 
     /// Writes one sentence on one line: line breaks inside it become spaces.
     mutating func writeLine<C: Collection>(_ line: C) where C.Element == UInt8 {
-        for b in line { bytes.append(b == 0x0A || b == 0x0D ? 0x20 : b) }
+        let start = bytes.count
+        bytes.append(contentsOf: line)
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            for k in start..<buffer.count where buffer[k] == 0x0A || buffer[k] == 0x0D { buffer[k] = 0x20 }
+        }
         bytes.append(0x0A)
         if bytes.count > 1 << 16 { flush() }
     }

@@ -1,6 +1,0 @@
-import Testing
-@testable import TMSegment
-
-@Test func moduleLoads() {
-    #expect(Bool(true))
-}
