@@ -30,7 +30,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "tmkit",
-            dependencies: ["TMKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "TMKit", "TMCore", "TMText", "TMSegment", "TMAlign", "TMTerms", "TMCheck", "TMFormats",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
 
         .testTarget(name: "TMCoreTests", dependencies: ["TMCore"]),
