@@ -44,22 +44,22 @@ LANGS = {
                titles='Dr. Prof. Inż. Mgr. Hab. Doc. Ks. Gen. Płk. Kpt. Por. Pan. Pani. Św.',
                starters='To Ten Ta On Ona Ono Oni One My Wy Ja Ale I A W Na Z Gdy Jeśli Co Jak Gdzie Dlaczego '
                         'Dziś Potem Następnie'),
-    'ru': dict(name='Russian', options={'quotes': 'keep'},
+    'ru': dict(name='Russian', options={'quotes': 'keep', 'lowercase-after-exclamation': 'yes'},
                titles='Г-н. Г-жа. Д-р. Проф. Акад. Доц. Св. Тов. Им.',
                starters='Он Она Оно Они Мы Вы Я Это Этот Эта Эти Но И А В На С По Когда Если Что Как Где Почему '
                         'Сегодня Потом Затем'),
-    'bg': dict(name='Bulgarian', options={'quotes': 'keep'},
+    'bg': dict(name='Bulgarian', options={'quotes': 'keep', 'lowercase-after-exclamation': 'yes'},
                titles='Г-н. Г-жа. Г-ца. Д-р. Проф. Доц. Акад. Инж. Св.',
                starters='Той Тя То Те Ние Вие Аз Това Този Тази Тези Но И А В На С По Когато Ако Какво Как Къде '
                         'Защо Днес След'),
-    'kk': dict(name='Kazakh', options={'quotes': 'keep'},
+    'kk': dict(name='Kazakh', options={'quotes': 'keep', 'lowercase-after-exclamation': 'yes'},
                titles='Проф. Акад. Доц. Д-р.',
                starters='Ол Олар Біз Сіз Мен Сен Бұл Осы Сол Бірақ Және Алайда Енді Кейін Бүгін Сондай Егер Не '
                         'Қалай Қайда Неге'),
     'sk': dict(name='Slovak', options={'quotes': 'keep'}, prepositive_as_titles=True,
                titles='Dr. Prof. Doc. Ing. Mgr. MUDr. JUDr. PhDr. RNDr. Bc. St.',
                starters='On Ona Ono Oni My Vy Ja To Ten Táto Tieto Ale A V Na S Keď Ak Čo Ako Kde Prečo Dnes'),
-    'el': dict(name='Greek', options={'quotes': 'keep'}, pysbd=False, terminators=';',
+    'el': dict(name='Greek', options={'quotes': 'keep', 'word-final-letters': 'ς'}, pysbd=False, terminators=';',
                titles='κ. κα. Δρ. Καθ.',
                abbreviations='π.χ. δηλ. κ.λπ. κτλ. κ.ά. βλ. σελ. αρ. χλμ. εκ. π.Χ. μ.Χ. ό.π. π.μ. μ.μ. τ.μ. '
                              'κ.ο.κ. αι. γ.γ. υπ.',

@@ -284,7 +284,12 @@ struct ParagraphScanner {
         let decision: Bool
         var breakAt = k
         if others > 0 {
-            decision = !isException(endingAt: j) && next.isStrong
+            // "кім? не?": where direct speech takes a dash before the speaker's words, a sentence may begin in
+            // lower case after `?` or `!`, unless the mark closes a quotation or bracket, a dash introduces the
+            // speaker (`бар? — деді`, `отырғаным! - деп`), or it ends an interjection set off by a comma.
+            let lowerStart = data.lowercaseAfterExclamation && next.lower && k == j && !next.dashed && !next.bracket
+                && !next.opened && !followsComma(tokenBefore(i))
+            decision = !isException(endingAt: j) && (next.isStrong || lowerStart)
         } else if spaced {
             let attached = !spaceBefore
             if attached {
@@ -414,9 +419,20 @@ struct ParagraphScanner {
         }
         if next.lower {
             // Languages where a sentence may begin in lower case after an ordinary word ("bildirib. rəsmilər").
-            return data.lowercaseStarts && word == token && wordLength >= 4 && !next.listMarker
+            guard word == token, !next.listMarker else { return false }
+            if data.lowercaseStarts, wordLength >= 4 { return true }
+            // Greek "κανένας. το κόστος": a word ending in a word-final letter is complete, not abbreviated.
+            return wordLength >= 3 && data.wordFinalLetters.contains(lastScalar)
         }
         return next.isStrong
+    }
+
+    /// A comma (then white space) just before `token`: "…, увы! он" is an interjection inside the sentence.
+    private func followsComma(_ token: Range<Int>) -> Bool {
+        var s = token.lowerBound
+        var steps = 0
+        while s > lo, steps < 8, t[s - 1] == 0x20 || t[s - 1] == 0x09 || t[s - 1] == 0x0A { s -= 1; steps += 1 }
+        return s > lo && s < token.lowerBound && (t[s - 1] == 0x2C || (s - 2 >= lo && t[s - 2] == 0xD8 && t[s - 1] == 0x8C))
     }
 
     /// The non-space token that ends at `i`, without opening quotes and brackets (bounded).
@@ -557,6 +573,10 @@ struct ParagraphScanner {
         var atEnd = false
         var listMarker = false
         var bracket = false
+        /// A dash came before the next word (`? — деді`).
+        var dashed = false
+        /// An opening quote or bracket came before the next word.
+        var opened = false
         var upper = false
         var lower = false
         var digit = false
@@ -602,8 +622,10 @@ struct ParagraphScanner {
                 let (s, length) = UTF8Text.decode(t, n)
                 if s == "(" || s == "[" || s == "{" { bracket = true }
                 if ScalarClass.isOpener(s) {
+                    opened = true
                     n += length
                 } else if ScalarClass.isDash(s) || ScalarClass.isBullet(s) {
+                    dashed = true
                     n += length
                     while n < hi, t[n] == 0x20 { n += 1 }
                 } else {
