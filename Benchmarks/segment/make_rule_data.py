@@ -44,15 +44,15 @@ LANGS = {
                titles='Dr. Prof. Inż. Mgr. Hab. Doc. Ks. Gen. Płk. Kpt. Por. Pan. Pani. Św.',
                starters='To Ten Ta On Ona Ono Oni One My Wy Ja Ale I A W Na Z Gdy Jeśli Co Jak Gdzie Dlaczego '
                         'Dziś Potem Następnie'),
-    'ru': dict(name='Russian', options={'quotes': 'keep', 'lowercase-after-exclamation': 'yes'},
+    'ru': dict(name='Russian', options={'quotes': 'keep'},
                titles='Г-н. Г-жа. Д-р. Проф. Акад. Доц. Св. Тов. Им.',
                starters='Он Она Оно Они Мы Вы Я Это Этот Эта Эти Но И А В На С По Когда Если Что Как Где Почему '
                         'Сегодня Потом Затем'),
-    'bg': dict(name='Bulgarian', options={'quotes': 'keep', 'lowercase-after-exclamation': 'yes'},
+    'bg': dict(name='Bulgarian', options={'quotes': 'keep'},
                titles='Г-н. Г-жа. Г-ца. Д-р. Проф. Доц. Акад. Инж. Св.',
                starters='Той Тя То Те Ние Вие Аз Това Този Тази Тези Но И А В На С По Когато Ако Какво Как Къде '
                         'Защо Днес След'),
-    'kk': dict(name='Kazakh', options={'quotes': 'keep', 'lowercase-after-exclamation': 'yes'},
+    'kk': dict(name='Kazakh', options={'quotes': 'keep'},
                titles='Проф. Акад. Доц. Д-р.',
                starters='Ол Олар Біз Сіз Мен Сен Бұл Осы Сол Бірақ Және Алайда Енді Кейін Бүгін Сондай Егер Не '
                         'Қалай Қайда Неге'),

@@ -10,8 +10,6 @@ import TMCore
 ///     lowercase-starts = yes   # may a sentence begin with a lower-case word after a full stop?
 ///     case = turkic            # case folding for abbreviation look-up (İ/i, I/ı)
 ///     ordinal-dot = yes        # "3. Mai": a number with a full stop is an ordinal
-///     lowercase-after-exclamation = yes  # direct speech takes a dash before the speaker's words
-///                              # ("? — сказал он"), so `?` `!` before a plain lower-case word end the sentence
 ///     word-final-letters = ς   # letters that only end a complete word: a full stop after them is no
 ///                              # abbreviation's, so it ends the sentence even before a lower-case word
 ///     [abbreviations]          # a full stop after these rarely ends a sentence
@@ -45,7 +43,6 @@ public struct LanguageSegmentationData: Sendable {
     var lowercaseStarts = false
     var turkicCase = false
     var ordinalDot = false
-    var lowercaseAfterExclamation = false
     /// Letters written only at the end of a complete word (Greek final sigma `ς`).
     var wordFinalLetters: Set<Unicode.Scalar> = []
     /// Last word (folded, without its final full stop) → entries ending with it.
@@ -96,7 +93,6 @@ public struct LanguageSegmentationData: Sendable {
                 case "lowercase-starts": lowercaseStarts = yes
                 case "case": turkicCase = parts[1] == "turkic"
                 case "ordinal-dot": ordinalDot = yes
-                case "lowercase-after-exclamation": lowercaseAfterExclamation = yes
                 case "word-final-letters": wordFinalLetters = Set(parts[1].unicodeScalars.filter { !$0.properties.isWhitespace })
                 default: throw SegmentationDataError(location: location, message: "unknown option `\(parts[0])`")
                 }

@@ -284,12 +284,9 @@ struct ParagraphScanner {
         let decision: Bool
         var breakAt = k
         if others > 0 {
-            // "кім? не?": where direct speech takes a dash before the speaker's words, a sentence may begin in
-            // lower case after `?` or `!`, unless the mark closes a quotation or bracket, a dash introduces the
-            // speaker (`бар? — деді`, `отырғаным! - деп`), or it ends an interjection set off by a comma.
-            let lowerStart = data.lowercaseAfterExclamation && next.lower && k == j && !next.dashed && !next.bracket
-                && !next.opened && !followsComma(tokenBefore(i))
-            decision = !isException(endingAt: j) && (next.isStrong || lowerStart)
+            // A lower-case word after `?` or `!` continues the sentence: "Что же я скажу ему? о чём? о Вере?"
+            // (Russian rules §180: marks after homogeneous parts of one question), "thump! thump! down she came".
+            decision = !isException(endingAt: j) && next.isStrong
         } else if spaced {
             let attached = !spaceBefore
             if attached {
@@ -425,14 +422,6 @@ struct ParagraphScanner {
             return wordLength >= 3 && data.wordFinalLetters.contains(lastScalar)
         }
         return next.isStrong
-    }
-
-    /// A comma (then white space) just before `token`: "…, увы! он" is an interjection inside the sentence.
-    private func followsComma(_ token: Range<Int>) -> Bool {
-        var s = token.lowerBound
-        var steps = 0
-        while s > lo, steps < 8, t[s - 1] == 0x20 || t[s - 1] == 0x09 || t[s - 1] == 0x0A { s -= 1; steps += 1 }
-        return s > lo && s < token.lowerBound && (t[s - 1] == 0x2C || (s - 2 >= lo && t[s - 2] == 0xD8 && t[s - 1] == 0x8C))
     }
 
     /// The non-space token that ends at `i`, without opening quotes and brackets (bounded).
@@ -573,10 +562,6 @@ struct ParagraphScanner {
         var atEnd = false
         var listMarker = false
         var bracket = false
-        /// A dash came before the next word (`? — деді`).
-        var dashed = false
-        /// An opening quote or bracket came before the next word.
-        var opened = false
         var upper = false
         var lower = false
         var digit = false
@@ -622,10 +607,8 @@ struct ParagraphScanner {
                 let (s, length) = UTF8Text.decode(t, n)
                 if s == "(" || s == "[" || s == "{" { bracket = true }
                 if ScalarClass.isOpener(s) {
-                    opened = true
                     n += length
                 } else if ScalarClass.isDash(s) || ScalarClass.isBullet(s) {
-                    dashed = true
                     n += length
                     while n < hi, t[n] == 0x20 { n += 1 }
                 } else {
