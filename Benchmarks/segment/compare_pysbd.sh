@@ -10,14 +10,15 @@ SCORE=/work/shared/bench/segment/score.py
 TMKIT=.build/release/tmkit
 for data in /work/shared/bench/segment/golden_en.jsonl /work/shared/bench/segment/en_extra.jsonl \
             Tests/Fixtures/segment/az.jsonl Tests/Fixtures/segment/multilingual.jsonl \
-            Tests/Fixtures/segment/pysbd_lang.jsonl; do
+            Tests/Fixtures/segment/pysbd_lang.jsonl Tests/Fixtures/segment/lang_extra.jsonl; do
     echo "== $data"
     printf 'tmkit:        '; python3 $SCORE --data "$data" --cmd "$TMKIT segment --jsonl" -q | tail -1
     printf 'tmkit --clean:'; python3 $SCORE --data "$data" --cmd "$TMKIT segment --jsonl --clean" -q | tail -1
     printf 'pySBD:        '; python3 $SCORE --data "$data" --cmd "$PY Benchmarks/segment/pysbd_adapter.py" -q | tail -1
     printf 'pySBD+clean:  '; python3 $SCORE --data "$data" --cmd "$PY Benchmarks/segment/pysbd_adapter.py --clean" -q | tail -1
 done
-for data in Tests/Fixtures/segment/multilingual.jsonl Tests/Fixtures/segment/pysbd_lang.jsonl; do
+for data in Tests/Fixtures/segment/multilingual.jsonl Tests/Fixtures/segment/pysbd_lang.jsonl \
+            Tests/Fixtures/segment/lang_extra.jsonl; do
     echo "== per language: $data (tmkit | pySBD)"
     python3 $SCORE --data "$data" --cmd "$TMKIT segment --jsonl" -q | sed -n '/^lang/,/^segmenter/p' | grep -v segmenter > /tmp/tmkit_seg_lang.txt
     python3 $SCORE --data "$data" --cmd "$PY Benchmarks/segment/pysbd_adapter.py" -q | sed -n '/^lang/,/^segmenter/p' | grep -v segmenter > /tmp/pysbd_seg_lang.txt

@@ -20,6 +20,8 @@ import TMCore
 ///     Mr.
 ///     [numeric]                # no break when a number follows: p. 5, No. 5
 ///     p.
+///     [after-number]           # units after a number may end a sentence ("15 мин. Докладчик"); elsewhere
+///     мин.                     # they are ordinary abbreviations
 ///     [starters]               # words that usually begin a sentence (break after an abbreviation)
 ///     The
 ///     [exceptions]             # words whose ! ? or . never ends a sentence
@@ -30,7 +32,7 @@ import TMCore
 /// Entries may hold several words (`və s.`); look-up ignores case (Turkic rules where the options say so).
 public struct LanguageSegmentationData: Sendable {
     enum AbbreviationKind: Sendable {
-        case general, sentenceFinal, title, numeric
+        case general, sentenceFinal, title, numeric, afterNumber
     }
 
     /// An abbreviation whose last word is the key of the table; `preceding` holds the words before it, if any.
@@ -51,7 +53,7 @@ public struct LanguageSegmentationData: Sendable {
     var exceptions: Set<String> = []
     var extraTerminators: Set<Unicode.Scalar> = []
 
-    static let sections: Set = ["options", "abbreviations", "sentence-final", "titles", "numeric", "starters",
+    static let sections: Set = ["options", "abbreviations", "sentence-final", "titles", "numeric", "after-number", "starters",
                                 "exceptions", "terminators"]
 
     /// The core alone: no abbreviations, no language options.
@@ -100,6 +102,7 @@ public struct LanguageSegmentationData: Sendable {
             case "sentence-final": add(entry, .sentenceFinal)
             case "titles": add(entry, .title)
             case "numeric": add(entry, .numeric)
+            case "after-number": add(entry, .afterNumber)
             case "starters": starters.insert(fold(entry))
             case "exceptions": exceptions.insert(fold(entry))
             case "terminators": extraTerminators.formUnion(entry.unicodeScalars.filter { !$0.properties.isWhitespace })

@@ -392,7 +392,10 @@ struct ParagraphScanner {
             case .sentenceFinal:
                 if next.listMarker { return true }
                 return next.titlecase && !next.bracket && !short
-            case .general, .numeric:
+            case .afterNumber where followsNumber(token):
+                // "Заседание перенесли на 15 мин. Докладчик опоздал." but "Через 15 мин. Иван вернулся."
+                return next.listMarker || (next.titlecase && !next.bracket && !short)
+            case .general, .numeric, .afterNumber:
                 if next.listMarker { return true }
                 return starter && !short
             }
@@ -422,6 +425,20 @@ struct ParagraphScanner {
             return wordLength >= 3 && data.wordFinalLetters.contains(lastScalar)
         }
         return next.isStrong
+    }
+
+    /// A number (its last digit) just before `token`, across white space: "15 мин.", "2010-2012 гг.".
+    private func followsNumber(_ token: Range<Int>) -> Bool {
+        var s = token.lowerBound
+        var steps = 0
+        while s > lo, steps < 8 {
+            steps += 1
+            if t[s - 1] == 0x20 || t[s - 1] == 0x09 || t[s - 1] == 0x0A { s -= 1 }
+            else if s - 2 >= lo, t[s - 2] == 0xC2, t[s - 1] == 0xA0 { s -= 2 }                       // no-break space
+            else if s - 3 >= lo, t[s - 3] == 0xE2, t[s - 2] == 0x80, t[s - 1] == 0xAF { s -= 3 }  // narrow one
+            else { break }
+        }
+        return s > lo && s < token.lowerBound && t[s - 1] >= 0x30 && t[s - 1] <= 0x39
     }
 
     /// The non-space token that ends at `i`, without opening quotes and brackets (bounded).

@@ -7,6 +7,8 @@ enum CaseTables {
     static let azerbaijani = Fixtures.cases("az.jsonl")
     static let goldenRules = Fixtures.cases("golden_en.jsonl")
     static let multilingual = Fixtures.cases("multilingual.jsonl")
+    /// Further cases in the 21 pySBD languages (abbreviation classes, units, "etc.", scripts), not from pySBD.
+    static let languageExtra = Fixtures.cases("lang_extra.jsonl")
     /// pySBD's own cases, except where tmkit deliberately differs:
     /// pysbd-ru-22 keeps "… родился Л.Н.Толстой, 1898 г. В 1854 году …" together (a photo caption followed by a
     /// sentence: tmkit ends the sentence at "г." before "В 1854", and keeps "В 1812 г. Наполеон" whole);
@@ -48,6 +50,16 @@ struct CaseTableTests {
 
     @Test(arguments: CaseTables.multilingual)
     func otherLanguages(_ c: Fixtures.Case) {
+        #expect(Self.segment(c) == Fixtures.normalised(c.expected))
+    }
+
+    @Test func everyPySBDLanguageHasExtraCases() {
+        let languages = Set(CaseTables.languageExtra.map(\.lang))
+        #expect(languages.count == 21)
+    }
+
+    @Test(arguments: CaseTables.languageExtra)
+    func moreLanguageCases(_ c: Fixtures.Case) {
         #expect(Self.segment(c) == Fixtures.normalised(c.expected))
     }
 
