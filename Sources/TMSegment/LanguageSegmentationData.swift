@@ -38,7 +38,7 @@ public struct LanguageSegmentationData: Sendable {
     /// An abbreviation whose last word is the key of the table; `preceding` holds the words before it, if any.
     struct Abbreviation: Sendable {
         var kind: AbbreviationKind
-        var preceding: [String]
+        var preceding: [Key]
     }
 
     var keepQuotesWhole = false
@@ -47,10 +47,12 @@ public struct LanguageSegmentationData: Sendable {
     var ordinalDot = false
     /// Letters written only at the end of a complete word (Greek final sigma `ς`).
     var wordFinalLetters: Set<Unicode.Scalar> = []
+    /// A folded word as UTF-8 bytes: hashing bytes is much cheaper than hashing a String (no normalisation).
+    typealias Key = [UInt8]
     /// Last word (folded, without its final full stop) → entries ending with it.
-    var abbreviations: [String: [Abbreviation]] = [:]
-    var starters: Set<String> = []
-    var exceptions: Set<String> = []
+    var abbreviations: [Key: [Abbreviation]] = [:]
+    var starters: Set<Key> = []
+    var exceptions: Set<Key> = []
     var extraTerminators: Set<Unicode.Scalar> = []
 
     static let sections: Set = ["options", "abbreviations", "sentence-final", "titles", "numeric", "after-number", "starters",
@@ -103,8 +105,8 @@ public struct LanguageSegmentationData: Sendable {
             case "titles": add(entry, .title)
             case "numeric": add(entry, .numeric)
             case "after-number": add(entry, .afterNumber)
-            case "starters": starters.insert(fold(entry))
-            case "exceptions": exceptions.insert(fold(entry))
+            case "starters": starters.insert(key(entry))
+            case "exceptions": exceptions.insert(key(entry))
             case "terminators": extraTerminators.formUnion(entry.unicodeScalars.filter { !$0.properties.isWhitespace })
             default:
                 throw SegmentationDataError(location: location, message: "entry `\(entry)` outside a known section")
@@ -125,23 +127,60 @@ public struct LanguageSegmentationData: Sendable {
         guard var last = words.popLast() else { return }
         while last.hasSuffix(".") { last.removeLast() }
         guard !last.isEmpty else { return }
-        abbreviations[last, default: []].append(Abbreviation(kind: kind, preceding: words))
+        abbreviations[Array(last.utf8), default: []].append(Abbreviation(kind: kind, preceding: words.map { Array($0.utf8) }))
+    }
+
+    /// The look-up key of a word of the rule data.
+    func key<S: StringProtocol>(_ word: S) -> Key { Array(fold(word).utf8) }
+
+    /// The look-up key of the word in `t[range]`, equal to `key(String(decoding: t[range]))`: ASCII and basic
+    /// Cyrillic are folded byte by byte, letters that lower-casing leaves alone are copied, anything else takes
+    /// the String route.
+    func key(_ t: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Key {
+        var out = Key()
+        out.reserveCapacity(range.count)
+        var k = range.lowerBound
+        while k < range.upperBound {
+            let b = t[k]
+            if b < 0x80 {
+                if b >= 0x41, b <= 0x5A {
+                    if turkicCase, b == 0x49 { out.append(0xC4); out.append(0xB1) } else { out.append(b | 0x20) }
+                } else {
+                    out.append(b)
+                }
+                k += 1
+                continue
+            }
+            let (s, length) = UTF8Text.decode(t, k)
+            let v = s.value
+            if v >= 0x400, v <= 0x42F {
+                let lower = v < 0x410 ? v + 0x50 : v + 0x20       // Ѐ–Џ → ѐ–џ, А–Я → а–я
+                out.append(UInt8(0xC0 | (lower >> 6)))
+                out.append(UInt8(0x80 | (lower & 0x3F)))
+            } else if (v >= 0x430 && v <= 0x45F) || (v >= 0xDF && v <= 0xFF && v != 0xF7) || (v >= 0x250 && v <= 0x2AF)
+                        || !(s.properties.changesWhenLowercased || (turkicCase && v == 0x307)) {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: t[k..<(k + length)]))
+            } else {
+                return key(String(decoding: UnsafeBufferPointer(rebasing: t[range]), as: UTF8.self))
+            }
+            k += length
+        }
+        return out
     }
 
     /// Case folding for look-up: lower case, with the Turkic dotted and dotless i where the language has them.
     func fold<S: StringProtocol>(_ word: S) -> String {
-        if turkicCase {
-            var out = ""
-            out.unicodeScalars.reserveCapacity(word.unicodeScalars.count)
+        if turkicCase, word.unicodeScalars.contains(where: { $0 == "I" || $0 == "İ" || $0 == "\u{307}" }) {
+            var out = String.UnicodeScalarView()
             for scalar in word.unicodeScalars {
                 switch scalar {
-                case "I": out.unicodeScalars.append("ı")
-                case "İ": out.unicodeScalars.append("i")
+                case "I": out.append("ı")
+                case "İ": out.append("i")
                 case "\u{307}": continue  // combining dot above after I
-                default: out.unicodeScalars.append(contentsOf: String(scalar).lowercased().unicodeScalars)
+                default: out.append(scalar)
                 }
             }
-            return out
+            return String(out).lowercased()
         }
         return word.lowercased()
     }

@@ -378,7 +378,7 @@ struct ParagraphScanner {
         let lastScalar = UTF8Text.decodeBefore(t, i, lo: lo)?.0 ?? " "
         let atSentenceStart = token.lowerBound <= sentenceStart
         // "А. И. Семенов": a one-letter word with a full stop is another initial, not the conjunction "И".
-        let starter = next.upper && !next.initial && (next.word.map { data.starters.contains(data.fold($0)) } ?? false)
+        let starter = next.upper && !next.initial && (next.word.map { data.starters.contains(data.key(t, $0)) } ?? false)
         let short = isShortSentence(endingAt: token.lowerBound)
 
         // "N° 5", "№ 70", "Nº 3": the number sign of any language.
@@ -535,8 +535,7 @@ struct ParagraphScanner {
 
     private func abbreviationKind(token: Range<Int>) -> LanguageSegmentationData.AbbreviationKind? {
         guard !data.abbreviations.isEmpty, token.count <= 40 else { return nil }
-        let key = data.fold(String(decoding: UnsafeBufferPointer(rebasing: t[token]), as: UTF8.self))
-        guard let entries = data.abbreviations[key] else { return nil }
+        guard let entries = data.abbreviations[data.key(t, token)] else { return nil }
         var best: LanguageSegmentationData.Abbreviation?
         for entry in entries where entry.preceding.count >= (best?.preceding.count ?? 0) {
             if entry.preceding.isEmpty || precedingWords(before: token.lowerBound, count: entry.preceding.count) == entry.preceding {
@@ -551,15 +550,15 @@ struct ParagraphScanner {
     }
 
     /// The `count` words before `position`, folded, in text order.
-    private func precedingWords(before position: Int, count: Int) -> [String] {
-        var words: [String] = []
+    private func precedingWords(before position: Int, count: Int) -> [LanguageSegmentationData.Key] {
+        var words: [LanguageSegmentationData.Key] = []
         var e = position
         while words.count < count {
             while e > lo, t[e - 1] == 0x20 || t[e - 1] == 0x09 { e -= 1 }
             var s = e
             while s > lo, t[s - 1] != 0x20, t[s - 1] != 0x09, t[s - 1] != 0x0A, e - s < 64 { s -= 1 }
             guard s < e else { break }
-            words.insert(data.fold(String(decoding: UnsafeBufferPointer(rebasing: t[s..<e]), as: UTF8.self)), at: 0)
+            words.insert(data.key(t, s..<e), at: 0)
             e = s
         }
         return words
@@ -569,7 +568,7 @@ struct ParagraphScanner {
         guard !data.exceptions.isEmpty else { return false }
         var s = j
         while s > lo, j - s < 64, t[s - 1] != 0x20, t[s - 1] != 0x0A, t[s - 1] != 0x09 { s -= 1 }
-        return data.exceptions.contains(data.fold(String(decoding: UnsafeBufferPointer(rebasing: t[s..<j]), as: UTF8.self)))
+        return data.exceptions.contains(data.key(t, s..<j))
     }
 
     // MARK: - What follows
@@ -588,7 +587,8 @@ struct ParagraphScanner {
         var symbol = false
         /// A single capital letter followed by a full stop: an initial.
         var initial = false
-        var word: String?
+        /// The bytes of the next word.
+        var word: Range<Int>?
 
         /// The next sentence opens with an ellipsis: "raak. ...en toen barste de hel los."
         var leadingEllipsis = false
@@ -655,7 +655,7 @@ struct ParagraphScanner {
                 if ScalarClass.isUpper(s) { uppers += 1 }
                 e += length
             }
-            word = String(decoding: UnsafeBufferPointer(rebasing: t[n..<e]), as: UTF8.self)
+            word = n..<e
             titlecase = upper && (letters == 1 || second.map(ScalarClass.isLower) == true)
             allCaps = letters >= 2 && uppers == letters
             initial = upper && letters == 1 && e < hi && t[e] == 0x2E

@@ -4,13 +4,20 @@ enum ScalarClass {
     static func isSpace(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
-        return s.properties.isWhitespace || v == 0x200B || v == 0xFEFF
+        // Unicode's White_Space property outside ASCII (a fixed list; the property look-up is slow), plus the
+        // zero-width space and the byte-order mark.
+        switch v {
+        case 0x85, 0xA0, 0x1680, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF: return true
+        default: return false
+        }
     }
 
     @inline(__always)
     static func isLetter(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x80 { return (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A }
+        if v >= 0xC0 && v <= 0x2AF { return v != 0xD7 && v != 0xF7 }  // Latin-1 letters, Latin Extended, IPA (ə)
+        if v >= 0x400 && v <= 0x45F { return true }        // basic Cyrillic
         return s.properties.isAlphabetic
     }
 
@@ -18,6 +25,7 @@ enum ScalarClass {
     static func isUpper(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x80 { return v >= 0x41 && v <= 0x5A }
+        if v >= 0x400 && v <= 0x45F { return v < 0x430 }   // basic Cyrillic: Ѐ–Я upper, а–џ lower
         return s.properties.isUppercase || s.properties.generalCategory == .titlecaseLetter
     }
 
@@ -25,6 +33,7 @@ enum ScalarClass {
     static func isLower(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x80 { return v >= 0x61 && v <= 0x7A }
+        if v >= 0x400 && v <= 0x45F { return v >= 0x430 }
         return s.properties.isLowercase
     }
 
