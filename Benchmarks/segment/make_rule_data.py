@@ -59,7 +59,8 @@ LANGS = {
     'sk': dict(name='Slovak', options={'quotes': 'keep'}, prepositive_as_titles=True,
                titles='Dr. Prof. Doc. Ing. Mgr. MUDr. JUDr. PhDr. RNDr. Bc. St.',
                starters='On Ona Ono Oni My Vy Ja To Ten Táto Tieto Ale A V Na S Keď Ak Čo Ako Kde Prečo Dnes'),
-    'el': dict(name='Greek', options={'quotes': 'keep', 'word-final-letters': 'ς'}, pysbd=False, terminators=';',
+    'el': dict(name='Greek', options={'quotes': 'keep', 'word-final-letters': 'ς'}, pysbd=False, terminators=';\u037e',
+               note='The Greek question mark is ; (U+003B) or its canonical equivalent U+037E.',
                titles='κ. κα. Δρ. Καθ.',
                abbreviations='π.χ. δηλ. κ.λπ. κτλ. κ.ά. βλ. σελ. αρ. χλμ. εκ. π.Χ. μ.Χ. ό.π. π.μ. μ.μ. τ.μ. '
                              'κ.ο.κ. αι. γ.γ. υπ.',

@@ -3,7 +3,8 @@ struct ParagraphScanner {
     let t: UnsafeBufferPointer<UInt8>
     let lo: Int
     let hi: Int
-    let data: LanguageSegmentationData
+    /// The language's rule data, behind one reference: copying the scanner then costs one retain.
+    let rules: LanguageRules
     let lineBreaks: LineBreakMode
     let structure: ParagraphStructure
 
@@ -15,15 +16,18 @@ struct ParagraphScanner {
     /// End of the last bullet that began an item, or -1.
     private var bulletEnd = -1
     private var lineStart: Int
+    /// No extra terminator among the two-byte letters U+00C0–U+04FF, so they can be skipped quickly.
+    private let fastTwoByteLetters: Bool
 
-    init(text: UnsafeBufferPointer<UInt8>, lo: Int, hi: Int, data: LanguageSegmentationData, lineBreaks: LineBreakMode) {
+    init(text: UnsafeBufferPointer<UInt8>, lo: Int, hi: Int, rules: LanguageRules, lineBreaks: LineBreakMode) {
         self.t = text
         self.lo = lo
         self.hi = hi
-        self.data = data
+        self.rules = rules
         self.lineBreaks = lineBreaks
-        self.structure = ParagraphStructure(text: text, lo: lo, hi: hi, keepQuotesWhole: data.keepQuotesWhole)
+        self.structure = ParagraphStructure(text: text, lo: lo, hi: hi, keepQuotesWhole: rules.data.keepQuotesWhole)
         self.lineStart = lo
+        self.fastTwoByteLetters = rules.data.extraTerminators.allSatisfy { $0.value < 0xC0 || $0.value > 0x4FF }
     }
 
     consuming func scan(into out: inout [Range<Int>]) {
@@ -32,6 +36,12 @@ struct ParagraphScanner {
             let b = t[i]
             var length = 1
             var s = Unicode.Scalar(b)
+            if b >= 0xC3, b <= 0xD3, fastTwoByteLetters, i + 1 < hi, t[i + 1] & 0xC0 == 0x80 {
+                // A letter of Latin-1 to Cyrillic (U+00C0–U+04FF): no space, terminator, quote or marker.
+                if sentenceStart < 0 { sentenceStart = i }
+                i += 2
+                continue
+            }
             if b >= 0x80 {
                 (s, length) = UTF8Text.decode(t, i)
                 if ScalarClass.isSpace(s) { i += length; continue }
@@ -64,7 +74,7 @@ struct ParagraphScanner {
                 }
             }
             if b < 0x80 {
-                if b == 0x2E || b == 0x21 || b == 0x3F || (!data.extraTerminators.isEmpty && data.extraTerminators.contains(s)) {
+                if b == 0x2E || b == 0x21 || b == 0x3F || (!rules.data.extraTerminators.isEmpty && rules.data.extraTerminators.contains(s)) {
                     i = weakTerminator(at: i, into: &out)
                     continue
                 }
@@ -83,7 +93,7 @@ struct ParagraphScanner {
                 i = strongTerminator(at: i, into: &out)
                 continue
             }
-            if ScalarClass.isWeakTerminator(s) || (!data.extraTerminators.isEmpty && data.extraTerminators.contains(s)) {
+            if ScalarClass.isWeakTerminator(s) || (!rules.data.extraTerminators.isEmpty && rules.data.extraTerminators.contains(s)) {
                 i = weakTerminator(at: i, into: &out)
                 continue
             }
@@ -238,7 +248,7 @@ struct ParagraphScanner {
                 periods += 1
             } else if s == "…" {
                 ellipsisCharacter = true
-            } else if ScalarClass.isWeakTerminator(s) || data.extraTerminators.contains(s) {
+            } else if ScalarClass.isWeakTerminator(s) || rules.data.extraTerminators.contains(s) {
                 others += 1
             } else if s == " ", j + 1 < hi, t[j + 1] == 0x2E, periods > 0,
                       j + 2 >= hi || t[j + 2] == 0x20 || t[j + 2] == 0x0A || ScalarClass.isCloser(UTF8Text.decode(t, j + 2).0) {
@@ -378,7 +388,7 @@ struct ParagraphScanner {
         let lastScalar = UTF8Text.decodeBefore(t, i, lo: lo)?.0 ?? " "
         let atSentenceStart = token.lowerBound <= sentenceStart
         // "А. И. Семенов": a one-letter word with a full stop is another initial, not the conjunction "И".
-        let starter = next.upper && !next.initial && (next.word.map { data.starters.contains(data.key(t, $0)) } ?? false)
+        let starter = next.upper && !next.initial && (next.word.map { rules.data.starters.contains(rules.data.key(t, $0)) } ?? false)
         let short = isShortSentence(endingAt: token.lowerBound)
 
         // "N° 5", "№ 70", "Nº 3": the number sign of any language.
@@ -403,7 +413,7 @@ struct ParagraphScanner {
         if ScalarClass.isDigit(lastScalar) {
             let digitsOnly = t[token].allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
             if atSentenceStart, digitsOnly, token.count <= 3, !next.lower { return false }  // "1. The first item"
-            if data.ordinalDot, digitsOnly, token.count <= 2, !starter, !next.listMarker { return false }  // "3. Mai"
+            if rules.data.ordinalDot, digitsOnly, token.count <= 2, !starter, !next.listMarker { return false }  // "3. Mai"
             return next.isStrong
         }
         let word = lastWord(before: i, tokenStart: token.lowerBound)
@@ -420,9 +430,9 @@ struct ParagraphScanner {
         if next.lower {
             // Languages where a sentence may begin in lower case after an ordinary word ("bildirib. rəsmilər").
             guard word == token, !next.listMarker else { return false }
-            if data.lowercaseStarts, wordLength >= 4 { return true }
+            if rules.data.lowercaseStarts, wordLength >= 4 { return true }
             // Greek "κανένας. το κόστος": a word ending in a word-final letter is complete, not abbreviated.
-            return wordLength >= 3 && data.wordFinalLetters.contains(lastScalar)
+            return wordLength >= 3 && rules.data.wordFinalLetters.contains(lastScalar)
         }
         return next.isStrong
     }
@@ -534,8 +544,8 @@ struct ParagraphScanner {
     }
 
     private func abbreviationKind(token: Range<Int>) -> LanguageSegmentationData.AbbreviationKind? {
-        guard !data.abbreviations.isEmpty, token.count <= 40 else { return nil }
-        guard let entries = data.abbreviations[data.key(t, token)] else { return nil }
+        guard !rules.data.abbreviations.isEmpty, token.count <= 40 else { return nil }
+        guard let entries = rules.data.abbreviations[rules.data.key(t, token)] else { return nil }
         var best: LanguageSegmentationData.Abbreviation?
         for entry in entries where entry.preceding.count >= (best?.preceding.count ?? 0) {
             if entry.preceding.isEmpty || precedingWords(before: token.lowerBound, count: entry.preceding.count) == entry.preceding {
@@ -558,17 +568,17 @@ struct ParagraphScanner {
             var s = e
             while s > lo, t[s - 1] != 0x20, t[s - 1] != 0x09, t[s - 1] != 0x0A, e - s < 64 { s -= 1 }
             guard s < e else { break }
-            words.insert(data.key(t, s..<e), at: 0)
+            words.insert(rules.data.key(t, s..<e), at: 0)
             e = s
         }
         return words
     }
 
     private func isException(endingAt j: Int) -> Bool {
-        guard !data.exceptions.isEmpty else { return false }
+        guard !rules.data.exceptions.isEmpty else { return false }
         var s = j
         while s > lo, j - s < 64, t[s - 1] != 0x20, t[s - 1] != 0x0A, t[s - 1] != 0x09 { s -= 1 }
-        return data.exceptions.contains(data.key(t, s..<j))
+        return rules.data.exceptions.contains(rules.data.key(t, s..<j))
     }
 
     // MARK: - What follows

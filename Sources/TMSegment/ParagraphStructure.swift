@@ -32,6 +32,14 @@ struct ParagraphStructure {
                 i += 1
                 continue
             }
+            // Two-byte letters of Latin-1 to Cyrillic (U+00C0–U+04FF, lead bytes C3–D3) are neither quotes,
+            // brackets nor list markers: skip them without the general decoding.
+            if b >= 0xC3, b <= 0xD3, i + 1 < hi, t[i + 1] & 0xC0 == 0x80,
+               let scalar = Unicode.Scalar((UInt32(b & 0x1F) << 6) | UInt32(t[i + 1] & 0x3F)) {
+                previous = scalar
+                i += 2
+                continue
+            }
             let (s, length) = UTF8Text.decode(t, i)
             let v = s.value
             // Quotes and brackets.

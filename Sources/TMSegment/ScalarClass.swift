@@ -41,6 +41,7 @@ enum ScalarClass {
     static func isDigit(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x80 { return v >= 0x30 && v <= 0x39 }
+        if v < 0x660 { return false }                       // no decimal digits before the Arabic-Indic ones
         return s.properties.numericType == .decimal
     }
 

@@ -13,7 +13,7 @@ public enum LineBreakMode: String, Sendable, CaseIterable {
 /// language's rule data. Works in one pass per paragraph plus one pre-pass (quotes, brackets, list markers);
 /// every look-back and look-ahead is bounded, so the time is linear in the input.
 struct SentenceScanner {
-    let data: LanguageSegmentationData
+    let rules: LanguageRules
     let lineBreaks: LineBreakMode
 
     /// Longest quoted or bracketed passage kept whole (bytes); longer ones are probably unbalanced.
@@ -38,7 +38,7 @@ struct SentenceScanner {
                 if !lineHasContent {
                     // Blank line: the paragraph (if any) ended at lineStart.
                     if paragraphStart < lineStart {
-                        ParagraphScanner(text: text, lo: paragraphStart, hi: lineStart, data: data, lineBreaks: lineBreaks)
+                        ParagraphScanner(text: text, lo: paragraphStart, hi: lineStart, rules: rules, lineBreaks: lineBreaks)
                             .scan(into: &out)
                     }
                     paragraphStart = p + 1
@@ -60,9 +60,18 @@ struct SentenceScanner {
             p += 1
         }
         if paragraphStart < n {
-            ParagraphScanner(text: text, lo: paragraphStart, hi: n, data: data, lineBreaks: lineBreaks).scan(into: &out)
+            ParagraphScanner(text: text, lo: paragraphStart, hi: n, rules: rules, lineBreaks: lineBreaks).scan(into: &out)
         }
         return out
+    }
+}
+
+/// One language's rule data behind a single reference, shared by the scanners of a segmenter.
+final class LanguageRules: Sendable {
+    let data: LanguageSegmentationData
+
+    init(_ data: LanguageSegmentationData) {
+        self.data = data
     }
 }
 

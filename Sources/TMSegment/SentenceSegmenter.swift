@@ -14,14 +14,15 @@ public struct SentenceSegmenter: Sendable {
     public let language: LanguageTag
     /// How single line breaks inside a paragraph are read.
     public var lineBreaks: LineBreakMode
-    let data: LanguageSegmentationData
+    let rules: LanguageRules
+    var data: LanguageSegmentationData { rules.data }
     let srx: SRXSegmenter?
 
     /// A segmenter with the built-in rules of `language` (the core alone when the language has no rule data).
     public init(language: LanguageTag) {
         self.language = language
         self.lineBreaks = .heuristic
-        self.data = LanguageSegmentationData.builtIn(for: language)
+        self.rules = LanguageRules(LanguageSegmentationData.builtIn(for: language))
         self.srx = nil
     }
 
@@ -44,7 +45,7 @@ public struct SentenceSegmenter: Sendable {
                 throw .data(error)
             }
         }
-        self.data = data
+        self.rules = LanguageRules(data)
         if let rules {
             self.srx = try SRXSegmenter(rules: rules, language: language)
         } else {
@@ -71,7 +72,7 @@ public struct SentenceSegmenter: Sendable {
 
     /// Sentence ranges as UTF-8 byte offsets into `bytes`.
     public func sentenceByteRanges(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
-        let scanner = SentenceScanner(data: data, lineBreaks: lineBreaks)
+        let scanner = SentenceScanner(rules: rules, lineBreaks: lineBreaks)
         guard let srx, srx.applies else { return scanner.sentenceByteRanges(bytes) }
         return srx.sentenceByteRanges(bytes, builtIn: scanner)
     }
