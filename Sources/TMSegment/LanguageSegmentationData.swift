@@ -123,7 +123,9 @@ public struct LanguageSegmentationData: Sendable {
     }
 
     private mutating func add(_ entry: String, _ kind: AbbreviationKind) {
-        var words = entry.split(whereSeparator: { $0 == " " || $0 == "\t" }).map { fold($0) }
+        var words = entry.split(whereSeparator: { $0 == " " || $0 == "\t" }).map {
+            fold($0).precomposedStringWithCanonicalMapping
+        }
         guard var last = words.popLast() else { return }
         while last.hasSuffix(".") { last.removeLast() }
         guard !last.isEmpty else { return }
@@ -131,11 +133,12 @@ public struct LanguageSegmentationData: Sendable {
     }
 
     /// The look-up key of a word of the rule data.
-    func key<S: StringProtocol>(_ word: S) -> Key { Array(fold(word).utf8) }
+    /// Keys are in NFC, so "é" typed as e + U+0301 finds "é".
+    func key<S: StringProtocol>(_ word: S) -> Key { Array(fold(word).precomposedStringWithCanonicalMapping.utf8) }
 
     /// The look-up key of the word in `t[range]`, equal to `key(String(decoding: t[range]))`: ASCII and basic
-    /// Cyrillic are folded byte by byte, letters that lower-casing leaves alone are copied, anything else takes
-    /// the String route.
+    /// Cyrillic are folded byte by byte, letters that lower-casing leaves alone are copied, anything else
+    /// (capitals outside ASCII and Cyrillic, combining diacritics) takes the String route.
     func key(_ t: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Key {
         var out = Key()
         out.reserveCapacity(range.count)
@@ -157,6 +160,8 @@ public struct LanguageSegmentationData: Sendable {
                 let lower = v < 0x410 ? v + 0x50 : v + 0x20       // Ѐ–Џ → ѐ–џ, А–Я → а–я
                 out.append(UInt8(0xC0 | (lower >> 6)))
                 out.append(UInt8(0x80 | (lower & 0x3F)))
+            } else if v >= 0x300, v <= 0x36F {
+                return key(String(decoding: UnsafeBufferPointer(rebasing: t[range]), as: UTF8.self))  // combining marks
             } else if (v >= 0x430 && v <= 0x45F) || (v >= 0xDF && v <= 0xFF && v != 0xF7) || (v >= 0x250 && v <= 0x2AF)
                         || !(s.properties.changesWhenLowercased || (turkicCase && v == 0x307)) {
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: t[k..<(k + length)]))
