@@ -148,19 +148,19 @@ struct CheckCommand: AsyncParsableCommand {
 
     /// Writes through a temporary file and a rename, so no partial file is left on failure.
     private func writeAtomically(_ text: String, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        let directory = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        let temporary = (directory.isEmpty ? "." : directory)
+            + "/.\(name).\(ProcessInfo.processInfo.processIdentifier).tmp"
         do {
-            try Data(text.utf8).write(to: temporary)
-            if FileManager.default.fileExists(atPath: path) {
-                _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
-            } else {
-                try FileManager.default.moveItem(at: temporary, to: url)
-            }
+            try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
         } catch {
-            try? FileManager.default.removeItem(at: temporary)
             throw CheckInputError("cannot write the file: \(error.localizedDescription)", file: path)
+        }
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw CheckInputError("cannot write the file: \(reason)", file: path)
         }
     }
 }
