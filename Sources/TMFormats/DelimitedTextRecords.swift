@@ -17,58 +17,84 @@ public struct DelimitedTextRecords: Sendable {
     public var records: [Record]
 
     public init(_ text: String, delimiter: Unicode.Scalar, file: String) throws(DelimitedTextError) {
-        var scalars = Array(text.unicodeScalars)
-        if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
-        records = delimiter == "\t"
-            ? Self.tsv(scalars)
-            : try Self.csv(scalars, delimiter: delimiter, file: file)
+        if delimiter == "\t" {
+            records = Self.tsv(text)
+        } else {
+            var scalars = Array(text.unicodeScalars)
+            if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
+            records = try Self.csv(scalars, delimiter: delimiter, file: file)
+        }
     }
 
-    private static func tsv(_ s: [Unicode.Scalar]) -> [Record] {
-        var records: [Record] = []
-        var line = 1
-        var fields: [String] = []
-        var field = String.UnicodeScalarView()
-        var i = 0
-        var blank = true
-        func endRecord() {
-            fields.append(String(field))
-            field = String.UnicodeScalarView()
-            if !blank { records.append(Record(line: line, fields: fields)) }
-            fields = []
-            blank = true
-        }
-        while i < s.count {
-            let c = s[i]
-            switch c {
-            case "\t":
-                fields.append(String(field))
-                field = String.UnicodeScalarView()
-                blank = false
-            case "\n":
-                endRecord()
-                line += 1
-            case "\r":
-                if i + 1 < s.count, s[i + 1] == "\n" { break }
-                endRecord()
-                line += 1
-            case "\\" where i + 1 < s.count:
-                blank = false
-                switch s[i + 1] {
-                case "t": field.append("\t"); i += 1
-                case "n": field.append("\n"); i += 1
-                case "r": field.append("\r"); i += 1
-                case "\\": field.append("\\"); i += 1
-                default: field.append(c)
+    /// TSV works on UTF-8 bytes: tab, line feed, carriage return and backslash are ASCII, so they never occur
+    /// inside a multi-byte character, and a field without escapes becomes a String in one copy.
+    private static func tsv(_ text: String) -> [Record] {
+        var text = text
+        return text.withUTF8 { bytes -> [Record] in
+            var records: [Record] = []
+            var start = 0
+            if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
+            var line = 1
+            var fields: [String] = []
+            var fieldStart = start
+            var hasEscape = false
+            var i = start
+            let n = bytes.count
+            func field(_ end: Int) -> String {
+                let slice = UnsafeBufferPointer(rebasing: bytes[fieldStart..<end])
+                guard hasEscape else { return String(decoding: slice, as: UTF8.self) }
+                var out: [UInt8] = []
+                out.reserveCapacity(slice.count)
+                var k = 0
+                while k < slice.count {
+                    let c = slice[k]
+                    if c == 0x5C, k + 1 < slice.count {
+                        switch slice[k + 1] {
+                        case 0x74: out.append(0x09); k += 2; continue  // \t
+                        case 0x6E: out.append(0x0A); k += 2; continue  // \n
+                        case 0x72: out.append(0x0D); k += 2; continue  // \r
+                        case 0x5C: out.append(0x5C); k += 2; continue  // \\
+                        default: break
+                        }
+                    }
+                    out.append(c)
+                    k += 1
                 }
-            default:
-                blank = false
-                field.append(c)
+                return String(decoding: out, as: UTF8.self)
             }
-            i += 1
+            func endRecord(_ end: Int) {
+                fields.append(field(end))
+                if !(fields.count == 1 && fields[0].isEmpty) { records.append(Record(line: line, fields: fields)) }
+                fields = []
+                hasEscape = false
+            }
+            while i < n {
+                switch bytes[i] {
+                case 0x09:
+                    fields.append(field(i))
+                    hasEscape = false
+                    fieldStart = i + 1
+                case 0x0A:
+                    endRecord(i > fieldStart && bytes[i - 1] == 0x0D ? i - 1 : i)
+                    line += 1
+                    fieldStart = i + 1
+                case 0x0D where i + 1 < n && bytes[i + 1] == 0x0A:
+                    break
+                case 0x0D:
+                    endRecord(i)
+                    line += 1
+                    fieldStart = i + 1
+                case 0x5C:
+                    hasEscape = true
+                    if i + 1 < n, bytes[i + 1] != 0x0A, bytes[i + 1] != 0x09 { i += 1 }
+                default:
+                    break
+                }
+                i += 1
+            }
+            if fieldStart < n || !fields.isEmpty { endRecord(n) }
+            return records
         }
-        if !field.isEmpty || !fields.isEmpty { endRecord() }
-        return records
     }
 
     private static func csv(_ s: [Unicode.Scalar], delimiter: Unicode.Scalar, file: String)

@@ -44,6 +44,21 @@ public enum JSONReporter {
 
     /// A JSON string literal: quotes, backslashes and control characters escaped, everything else as UTF-8.
     static func string(_ text: String) -> String {
+        // Most segments need no escaping: copy them whole.
+        var plain = true
+        var previous: UInt8 = 0
+        var beforePrevious: UInt8 = 0
+        for byte in text.utf8 {
+            if byte < 0x20 || byte == 0x22 || byte == 0x5C
+                || (beforePrevious == 0xE2 && previous == 0x80 && (byte == 0xA8 || byte == 0xA9))
+            {
+                plain = false
+                break
+            }
+            beforePrevious = previous
+            previous = byte
+        }
+        if plain { return "\"" + text + "\"" }
         var out = "\""
         out.reserveCapacity(text.utf8.count + 2)
         for c in text.unicodeScalars {

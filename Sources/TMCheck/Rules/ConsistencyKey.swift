@@ -5,6 +5,28 @@ enum ConsistencyKey {
         let turkic = CaseFolding.isTurkic(segment.language)
         var out = String.UnicodeScalarView()
         let s = segment.scalars
+        // ASCII letters and digits go to a byte buffer; the rest is folded through the scalar view.
+        var ascii: [UInt8] = []
+        ascii.reserveCapacity(s.count)
+        var allASCII = true
+        for c in s where c.value >= 0x80 {
+            allASCII = false
+            break
+        }
+        if allASCII && !ignoringCodes && !ignoringNumbers {
+            var pending = false
+            for c in s {
+                let v = UInt8(c.value)
+                if ScalarTraits.isASCIILetter(c) || ScalarTraits.isDigit(c) {
+                    if pending, !ascii.isEmpty { ascii.append(0x20) }
+                    pending = false
+                    ascii.append(v >= 0x41 && v <= 0x5A ? v + 0x20 : v)
+                } else {
+                    pending = true
+                }
+            }
+            return String(decoding: ascii, as: UTF8.self)
+        }
         let codes = segment.codes
         var codeIndex = 0
         var pendingSpace = false

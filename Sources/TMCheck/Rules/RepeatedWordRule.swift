@@ -12,7 +12,10 @@ struct RepeatedWordRule: UnitRule {
     func check(_ unit: UnitAnalysis, context: CheckContext, into findings: inout [Finding]) {
         let target = Self.repeats(unit.target)
         guard !target.isEmpty else { return }
-        let source = Set(Self.repeats(unit.source).map { $0.word })
+        // A source that repeats a word (`bye bye`) may be translated with a repetition of another word.
+        let sourceRepeats = Self.repeats(unit.source)
+        guard target.count > sourceRepeats.count else { return }
+        let source = Set(sourceRepeats.map { $0.word })
         let fresh = target.filter { !source.contains($0.word) }
         let allowed = Self.grammatical[unit.target.language] ?? []
         let reported = fresh.filter { !allowed.contains(String(String.UnicodeScalarView($0.word))) }

@@ -12,7 +12,10 @@ final class Segment {
 
     init(_ text: String, language: String) {
         self.text = text
-        self.scalars = Array(text.unicodeScalars)
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(text.utf8.count)
+        for s in text.unicodeScalars { scalars.append(s) }
+        self.scalars = scalars
         self.language = language
     }
 
