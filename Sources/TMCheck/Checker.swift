@@ -99,16 +99,18 @@ public struct Checker: Sendable {
         let order = Dictionary(uniqueKeysWithValues: Self.ruleIDs.enumerated().map { ($1, $0) })
         let customOrder = Dictionary(custom.enumerated().map { ($1.id, Self.ruleIDs.count + $0) },
                                      uniquingKeysWith: { a, _ in a })
-        let indexed = all.enumerated().map { (position, pair) in (pair.0, position, pair.1) }
-        let sorted = indexed.sorted { a, b in
-            if a.0 != b.0 { return a.0 < b.0 }
-            let ra = order[a.2.rule] ?? customOrder[a.2.rule] ?? Int.max
-            let rb = order[b.2.rule] ?? customOrder[b.2.rule] ?? Int.max
-            if ra != rb { return ra < rb }
-            return a.1 < b.1
+        // Rank each finding once, then sort by (unit position, rule rank, emission order).
+        let ranked = all.enumerated().map { position, pair in
+            (unit: pair.0, rank: order[pair.1.rule] ?? customOrder[pair.1.rule] ?? Int.max, position: position,
+             finding: pair.1)
+        }
+        let sorted = ranked.sorted { a, b in
+            if a.unit != b.unit { return a.unit < b.unit }
+            if a.rank != b.rank { return a.rank < b.rank }
+            return a.position < b.position
         }
         return sorted.map { item in
-            var finding = item.2
+            var finding = item.finding
             if let severity = configuration.severities[finding.rule] { finding.severity = severity }
             return finding
         }

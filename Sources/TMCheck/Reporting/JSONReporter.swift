@@ -58,7 +58,13 @@ public enum JSONReporter {
             beforePrevious = previous
             previous = byte
         }
-        if plain { return "\"" + text + "\"" }
+        if plain {
+            var out = "\""
+            out.reserveCapacity(text.utf8.count + 2)
+            out += text
+            out += "\""
+            return out
+        }
         var out = "\""
         out.reserveCapacity(text.utf8.count + 2)
         for c in text.unicodeScalars {

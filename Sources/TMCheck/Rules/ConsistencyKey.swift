@@ -3,36 +3,15 @@
 enum ConsistencyKey {
     static func make(_ segment: Segment, ignoringNumbers: Bool, ignoringCodes: Bool) -> String {
         let turkic = CaseFolding.isTurkic(segment.language)
-        var out = String.UnicodeScalarView()
         let s = segment.scalars
-        // ASCII letters and digits go to a byte buffer; the rest is folded through the scalar view.
-        var ascii: [UInt8] = []
-        ascii.reserveCapacity(s.count)
-        var allASCII = true
-        for c in s where c.value >= 0x80 {
-            allASCII = false
-            break
-        }
-        if allASCII && !ignoringCodes && !ignoringNumbers {
-            var pending = false
-            for c in s {
-                let v = UInt8(c.value)
-                if ScalarTraits.isASCIILetter(c) || ScalarTraits.isDigit(c) {
-                    if pending, !ascii.isEmpty { ascii.append(0x20) }
-                    pending = false
-                    ascii.append(v >= 0x41 && v <= 0x5A ? v + 0x20 : v)
-                } else {
-                    pending = true
-                }
-            }
-            return String(decoding: ascii, as: UTF8.self)
-        }
-        let codes = segment.codes
+        let codes = ignoringCodes ? segment.codes : []
+        var out: [UInt8] = []
+        out.reserveCapacity(s.count + 8)
         var codeIndex = 0
         var pendingSpace = false
         var i = 0
         while i < s.count {
-            if ignoringCodes {
+            if !codes.isEmpty {
                 while codeIndex < codes.count, codes[codeIndex].range.upperBound <= i { codeIndex += 1 }
                 if codeIndex < codes.count, codes[codeIndex].range.contains(i) {
                     i = codes[codeIndex].range.upperBound
@@ -46,17 +25,17 @@ enum ConsistencyKey {
                 pendingSpace = true
                 continue
             }
-            if pendingSpace, !out.isEmpty { out.append(" ") }
+            if pendingSpace, !out.isEmpty { out.append(0x20) }
             pendingSpace = false
             if ignoringNumbers, ScalarTraits.isDigit(c) {
-                out.append("#")
+                out.append(0x23)  // #
                 while i < s.count, ScalarTraits.isDigit(s[i]) || ((s[i] == "." || s[i] == ",") && i + 1 < s.count
                     && ScalarTraits.isDigit(s[i + 1]))
                 { i += 1 }
                 continue
             }
-            CaseFolding.appendFolded(c, turkic: turkic, to: &out)
+            CaseFolding.appendFoldedUTF8(c, turkic: turkic, to: &out)
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -32,12 +32,17 @@ struct RepeatedWordRule: UnitRule {
         let s = segment.scalars
         var result: [(word: [Unicode.Scalar], range: Range<Int>)] = []
         // French, Italian, Catalan elision: `d'authenticité authenticité` repeats `authenticité`.
-        let elides = ["fr", "it", "ca"].contains(segment.language)
-        let folded = elides ? segment.foldedWords.map(Self.withoutElision) : segment.foldedWords
+        let elides = segment.language == "fr" || segment.language == "it" || segment.language == "ca"
+        let turkic = CaseFolding.isTurkic(segment.language)
         for k in 1..<words.count {
             let a = words[k - 1]
             let b = words[k]
-            guard folded[k] == folded[k - 1], b.lowerBound == a.upperBound + 1,
+            // Cheap tests first; fold only the neighbours that may repeat.
+            guard b.lowerBound == a.upperBound + 1, elides || a.count == b.count else { continue }
+            let foldedA = CaseFolding.foldedScalars(s[a], turkic: turkic)
+            let foldedB = CaseFolding.foldedScalars(s[b], turkic: turkic)
+            let wordA = elides ? Self.withoutElision(foldedA) : foldedA
+            guard wordA == foldedB,
                   s[a.upperBound] == " " || ScalarTraits.isNoBreakSpace(s[a.upperBound]),
                   s[b].contains(where: ScalarTraits.isLetter)
             else { continue }
@@ -52,7 +57,7 @@ struct RepeatedWordRule: UnitRule {
                 guard sentenceStart, ScalarTraits.isUppercase(s[a.lowerBound]), ScalarTraits.isLowercase(s[b.lowerBound])
                 else { continue }
             }
-            result.append((folded[k], a.lowerBound..<b.upperBound))
+            result.append((foldedB, a.lowerBound..<b.upperBound))
         }
         return result
     }

@@ -24,9 +24,10 @@ final class Segment {
     lazy var words: [Range<Int>] = WordScanner.scan(scalars, skipping: codes)
 
     /// The words, case-folded for the language.
-    lazy var foldedWords: [[Unicode.Scalar]] = words.map {
-        Array(CaseFolding.fold(scalars[$0], language: language).unicodeScalars)
-    }
+    lazy var foldedWords: [[Unicode.Scalar]] = {
+        let turkic = CaseFolding.isTurkic(language)
+        return words.map { CaseFolding.foldedScalars(scalars[$0], turkic: turkic) }
+    }()
 
     func string(_ range: Range<Int>) -> String {
         String(String.UnicodeScalarView(scalars[range]))
@@ -59,13 +60,11 @@ final class UnitAnalysis {
 
     /// Numbers read with the source language's conventions.
     lazy var sourceNumbers: [NumberToken] = NumberScanner.scan(
-        source.scalars, skipping: source.codes,
-        conventions: NumberConventions.forLanguage(unit.sourceLanguage.language))
+        source.scalars, skipping: source.codes, conventions: [NumberConventions.forLanguage(source.language)])
 
     /// Numbers read with the target language's conventions, and the source language's too: a translation that
     /// keeps the source's format has changed no value.
     lazy var targetNumbers: [NumberToken] = NumberScanner.scan(
         target.scalars, skipping: target.codes,
-        conventions: NumberConventions.forLanguage(unit.targetLanguage.language)
-            .union(NumberConventions.forLanguage(unit.sourceLanguage.language)))
+        conventions: [NumberConventions.forLanguage(target.language), NumberConventions.forLanguage(source.language)])
 }
