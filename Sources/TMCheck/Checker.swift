@@ -53,7 +53,7 @@ public struct Checker: Sendable {
         let chunkSize = 2048
         let chunkCount = (units.count + chunkSize - 1) / chunkSize
         let perChunk = SlotArray<[(Int, Finding)]>(count: chunkCount, initial: [])
-        let keys = SlotArray<(String, String)?>(count: wantsConsistency ? units.count : 0, initial: nil)
+        let keys = SlotArray<(ConsistencyKey.Key, ConsistencyKey.Key)?>(count: wantsConsistency ? units.count : 0, initial: nil)
         let lengths = SlotArray<(Int, Int)?>(count: wantsLength ? units.count : 0, initial: nil)
         DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
             var local: [(Int, Finding)] = []

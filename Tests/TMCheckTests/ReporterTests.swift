@@ -54,3 +54,9 @@ private func sampleReport() -> CheckReport {
     #expect(!html.contains("href=\"http"))
     #expect(html.contains("data-rule=\"tag-mismatch\" data-severity=\"error\""))
 }
+
+@Test func jsonEscapesWhatJSONAndJavaScriptCannotTakeRaw() {
+    var out: [UInt8] = []
+    JSONReporter.appendString("a\"b\\c\nd\te\u{1}f\u{2028}g – é", to: &out)
+    #expect(String(decoding: out, as: UTF8.self) == "\"a\\\"b\\\\c\\nd\\te\\u0001f\\u2028g – é\"")
+}

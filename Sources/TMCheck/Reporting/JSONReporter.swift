@@ -10,36 +10,84 @@ import TMCore
 /// Keys come in a fixed order and findings in the checker's order, so the output is byte-for-byte stable.
 public enum JSONReporter {
     public static func render(_ report: CheckReport) -> String {
-        var out = "{\n  \"findings\": ["
+        var out: [UInt8] = []
+        out.reserveCapacity(256 + report.findings.count * 400)
+        func raw(_ text: String) { out.append(contentsOf: text.utf8) }
+        func str(_ text: String) { appendString(text, to: &out) }
+        raw("{\n  \"findings\": [")
         for (k, f) in report.findings.enumerated() {
-            out += k == 0 ? "\n    " : ",\n    "
-            out += "{\"rule\": " + string(f.rule)
-            out += ", \"severity\": " + string(f.severity.rawValue)
-            out += ", \"units\": [" + f.units.map(string).joined(separator: ", ") + "]"
-            out += ", \"message\": " + string(f.message)
-            out += ", \"source\": " + string(f.source)
-            out += ", \"target\": " + string(f.target)
-            out += ", \"spans\": [" + f.spans.map { span in
-                "{\"side\": \"\(span.side.rawValue)\", \"start\": \(span.range.lowerBound), "
-                    + "\"end\": \(span.range.upperBound)}"
-            }.joined(separator: ", ") + "]"
-            out += ", \"fingerprint\": " + string(f.fingerprint) + "}"
+            raw(k == 0 ? "\n    " : ",\n    ")
+            raw("{\"rule\": ")
+            str(f.rule)
+            raw(", \"severity\": ")
+            str(f.severity.rawValue)
+            raw(", \"units\": [")
+            for (n, u) in f.units.enumerated() {
+                if n > 0 { raw(", ") }
+                str(u)
+            }
+            raw("], \"message\": ")
+            str(f.message)
+            raw(", \"source\": ")
+            str(f.source)
+            raw(", \"target\": ")
+            str(f.target)
+            raw(", \"spans\": [")
+            for (n, span) in f.spans.enumerated() {
+                if n > 0 { raw(", ") }
+                raw("{\"side\": \"\(span.side.rawValue)\", \"start\": \(span.range.lowerBound), \"end\": \(span.range.upperBound)}")
+            }
+            raw("], \"fingerprint\": \"")
+            raw(f.fingerprint)
+            raw("\"}")
         }
-        out += report.findings.isEmpty ? "],\n" : "\n  ],\n"
-        out += "  \"summary\": {"
-        out += "\"units\": \(report.unitCount)"
-        out += ", \"findings\": \(report.findings.count)"
-        out += ", \"errors\": \(report.count(.error))"
-        out += ", \"warnings\": \(report.count(.warning))"
-        out += ", \"infos\": \(report.count(.info))"
-        out += ", \"ignored\": \(report.ignoredCount)"
-        out += ", \"byRule\": {" + report.countsByRule.map { string($0.rule) + ": \($0.count)" }
+        raw(report.findings.isEmpty ? "],\n" : "\n  ],\n")
+        var summary = "  \"summary\": {"
+        summary += "\"units\": \(report.unitCount)"
+        summary += ", \"findings\": \(report.findings.count)"
+        summary += ", \"errors\": \(report.count(.error))"
+        summary += ", \"warnings\": \(report.count(.warning))"
+        summary += ", \"infos\": \(report.count(.info))"
+        summary += ", \"ignored\": \(report.ignoredCount)"
+        summary += ", \"byRule\": {" + report.countsByRule.map { string($0.rule) + ": \($0.count)" }
             .joined(separator: ", ") + "}"
-        out += ", \"inputs\": [" + report.inputs.map(string).joined(separator: ", ") + "]"
-        out += ", \"failOn\": " + string(report.failOn?.rawValue ?? "never")
-        out += ", \"failed\": \(report.failed)"
-        out += "}\n}\n"
-        return out
+        summary += ", \"inputs\": [" + report.inputs.map(string).joined(separator: ", ") + "]"
+        summary += ", \"failOn\": " + string(report.failOn?.rawValue ?? "never")
+        summary += ", \"failed\": \(report.failed)"
+        summary += "}\n}\n"
+        raw(summary)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends a JSON string literal to a UTF-8 buffer, escaping byte by byte (every byte that needs escaping is
+    /// ASCII, except U+2028/U+2029, which JavaScript cannot take raw).
+    static func appendString(_ text: String, to out: inout [UInt8]) {
+        out.append(0x22)
+        var tail: (UInt8, UInt8) = (0, 0)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x22: out.append(0x5C); out.append(0x22)
+            case 0x5C: out.append(0x5C); out.append(0x5C)
+            case 0x0A: out.append(0x5C); out.append(0x6E)
+            case 0x0D: out.append(0x5C); out.append(0x72)
+            case 0x09: out.append(0x5C); out.append(0x74)
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+            case 0xA8, 0xA9:
+                if tail.0 == 0xE2 && tail.1 == 0x80 {
+                    out.removeLast(2)
+                    out.append(contentsOf: Array("\\u202".utf8))
+                    out.append(byte == 0xA8 ? 0x38 : 0x39)
+                } else {
+                    out.append(byte)
+                }
+            default:
+                out.append(byte)
+            }
+            tail = (tail.1, byte)
+        }
+        out.append(0x22)
     }
 
     /// A JSON string literal: quotes, backslashes and control characters escaped, everything else as UTF-8.

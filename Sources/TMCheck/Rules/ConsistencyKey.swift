@@ -1,7 +1,7 @@
 /// The form under which two segments count as "the same" for the consistency rules: case-folded, whitespace
 /// collapsed, punctuation dropped; optionally digits replaced by `#` and inline codes removed.
 enum ConsistencyKey {
-    static func make(_ segment: Segment, ignoringNumbers: Bool, ignoringCodes: Bool) -> String {
+    static func make(_ segment: Segment, ignoringNumbers: Bool, ignoringCodes: Bool) -> Key {
         let turkic = CaseFolding.isTurkic(segment.language)
         let s = segment.scalars
         let codes = ignoringCodes ? segment.codes : []
@@ -36,6 +36,29 @@ enum ConsistencyKey {
             }
             CaseFolding.appendFoldedUTF8(c, turkic: turkic, to: &out)
         }
-        return String(decoding: out, as: UTF8.self)
+        return Key(out)
+    }
+
+    /// A key as UTF-8 bytes with its 64-bit FNV-1a hash computed once: hashing and comparing bytes avoids the
+    /// Unicode normalisation that `String` hashing performs, which the keys (already folded) do not need.
+    struct Key: Hashable, Sendable {
+        let bytes: [UInt8]
+        let hash: UInt64
+
+        init(_ bytes: [UInt8]) {
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for b in bytes {
+                h ^= UInt64(b)
+                h = h &* 0x0000_0100_0000_01b3
+            }
+            self.bytes = bytes
+            self.hash = h
+        }
+
+        var isEmpty: Bool { bytes.isEmpty }
+
+        static func == (lhs: Key, rhs: Key) -> Bool { lhs.hash == rhs.hash && lhs.bytes == rhs.bytes }
+
+        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
     }
 }

@@ -17,10 +17,10 @@ struct InconsistencyRule: Sendable {
     /// - Parameters:
     ///   - keys: per unit, its (source key, target key), or nil for units left out (empty target).
     /// - Returns: findings with the index of the group's first unit, for ordering.
-    func findings(units: [TranslationUnit], keys: [(String, String)?]) -> [(Int, Finding)] {
+    func findings(units: [TranslationUnit], keys: [(ConsistencyKey.Key, ConsistencyKey.Key)?]) -> [(Int, Finding)] {
         // key → group number; each group: its variants (variant key and unit indices), in order of appearance.
-        var groupOf: [String: Int] = [:]
-        var groups: [[(variant: String, units: [Int])]] = []
+        var groupOf: [ConsistencyKey.Key: Int] = [:]
+        var groups: [[(variant: ConsistencyKey.Key, units: [Int])]] = []
         for (index, pair) in keys.enumerated() {
             guard let (sourceKey, targetKey) = pair else { continue }
             let key = bySource ? sourceKey : targetKey
