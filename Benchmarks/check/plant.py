@@ -154,7 +154,9 @@ def main():
     used = set()
     plants = []
     added = []
-    vocab_t = sorted({w for _, _, t in units for w in WORD.findall(t) if len(w) >= 5 and w.islower()})
+    glossary_target = re.compile('|'.join(re.escape(e[k]) for e in GLOSSARY[lang] for k in (1, 2, 3)), re.I)
+    vocab_t = sorted({w for _, _, t in units for w in WORD.findall(t)
+                      if len(w) >= 5 and w.islower() and not glossary_target.search(w)})
     vocab_s = sorted({w for _, s, _ in units for w in WORD.findall(s) if len(w) >= 5 and w.islower()}
                      - {e[0] for e in GLOSSARY[lang]} - {e[0] + 's' for e in GLOSSARY[lang]})
 
@@ -314,7 +316,8 @@ def main():
                 return None
             return s, lead + core[0].lower() + core[1:] + trail, {}
         if kind == 'inconsistent_target':
-            ws = [m for m in WORD.finditer(t) if len(m.group()) >= 4 and m.group().islower()][1:]
+            ws = [m for m in WORD.finditer(t) if len(m.group()) >= 4 and m.group().islower()
+                  and not glossary_target.search(m.group())][1:]
             if not ws:
                 return None
             m = rng.choice(ws)
@@ -337,14 +340,15 @@ def main():
             for en, term, neutral, deprecated in rng.sample(GLOSSARY[lang], len(GLOSSARY[lang])):
                 if not re.search(r'\b' + en + r's?\b', s, re.I):
                     continue
-                m = re.search(r'\b' + re.escape(term) + r'[^\W\d_]*', t, re.I)
+                # The term anywhere in a word: German compounds (`Dateiname`) hold it too.
+                m = re.search(r'[^\W\d_]*' + re.escape(term) + r'[^\W\d_]*', t, re.I)
                 if not m:
                     continue
                 repl = neutral if kind == 'term_missing' else deprecated
                 if m.group()[0].isupper():
                     repl = repl[0].upper() + repl[1:]
                 # A second occurrence of the term would still satisfy the glossary: replace them all.
-                new = re.sub(r'\b' + re.escape(term) + r'[^\W\d_]*', repl, t, flags=re.I)
+                new = re.sub(r'[^\W\d_]*' + re.escape(term) + r'[^\W\d_]*', repl, t, flags=re.I)
                 return s, new, {'term': en, 'was': m.group(), 'now': repl}
             return None
         raise ValueError(kind)
@@ -368,7 +372,7 @@ def main():
                     continue
                 s2, t2, detail = result
                 # A mutated target must not coincide with another unit's (that would plant an inconsistency too).
-                if t2 != units[k][2] and norm(t2) in target_count:
+                if kind != 'empty_target' and norm(t2) != norm(units[k][2]) and norm(t2) in target_count:
                     continue
                 units[k][1], units[k][2] = s2, t2
                 target_count[norm(t2)] = 1

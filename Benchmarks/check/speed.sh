@@ -28,9 +28,12 @@ with open('speed.tsv', 'w', encoding='utf-8') as out:
             k += 1
 print(f'speed.tsv: {n} units', file=sys.stderr)
 PY
-for format in json text; do
-  /usr/bin/time -f "%e s wall, %M KB peak RSS" -o time.txt "$tmkit" check speed.tsv --format "$format" \
+for format in ${FORMATS:-json text}; do
+  /usr/bin/time -f "%e %U %S %M" -o time.txt "$tmkit" check speed.tsv --format "$format" \
       --fail-on never > "speed-report.$format"
-  read -r wall _ <<< "$(cat time.txt)"
-  echo "--format $format: $(cat time.txt); $(python3 -c "print(round($n / $wall))") units/s; report $(du -h "speed-report.$format" | cut -f1)"
+  read -r wall user sys rss < time.txt
+  echo "--format $format: ${wall} s wall, ${user} s user, ${sys} s sys, ${rss} KB peak RSS;" \
+       "$(python3 -c "print(round($n / $wall))") units/s wall," \
+       "$(python3 -c "print(round($n / ($user + $sys)))") units per CPU-second;" \
+       "report $(du -h "speed-report.$format" | cut -f1); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 done

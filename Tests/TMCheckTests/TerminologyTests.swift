@@ -71,3 +71,9 @@ func inflectedTargetsSatisfyTheGlossary(source: String, target: String) {
     #expect(CaseFolding.fold("QAZAXISTAN", language: "az") == "qazaxıstan")
     #expect(CaseFolding.fold("ISTANBUL", language: "en") == "istanbul")
 }
+
+@Test(arguments: ["Die Dateinamen prüfen", "Spezialdateien werden nicht unterstützt", "Die Arbeitsdateien"])
+func germanCompoundsHoldTheTerm(target: String) {
+    let g = glossary("en", "de", [("file", "Datei", nil)])
+    #expect(run("term-missing", [unit("the file", target)], glossary: g).isEmpty)
+}

@@ -39,6 +39,9 @@ struct RepeatedWordRule: UnitRule {
             let b = words[k]
             // Cheap tests first; fold only the neighbours that may repeat.
             guard b.lowerBound == a.upperBound + 1, elides || a.count == b.count else { continue }
+            // Parts of compound tokens (`cat-file file`, `a/b b`) are not repetitions.
+            if a.lowerBound > 0, "-_/.".unicodeScalars.contains(s[a.lowerBound - 1]) { continue }
+            if b.upperBound < s.count, "-_/".unicodeScalars.contains(s[b.upperBound]) { continue }
             let foldedA = CaseFolding.foldedScalars(s[a], turkic: turkic)
             let foldedB = CaseFolding.foldedScalars(s[b], turkic: turkic)
             let wordA = elides ? Self.withoutElision(foldedA) : foldedA

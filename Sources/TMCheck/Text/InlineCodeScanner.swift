@@ -148,7 +148,16 @@ enum InlineCodeScanner {
         let nameStart = i
         while i < n, ScalarTraits.isWordScalar(s[i]) || s[i] == "." { i += 1 }
         guard i > nameStart, i - nameStart <= 64 else { return nil }
-        if !double, i < n, s[i] == ":" || s[i] == "," {
+        if !double, i < n, s[i] == "," {
+            // .NET alignment: `{0,-10}`
+            var j = i + 1
+            if j < n, s[j] == "-" { j += 1 }
+            let digitsStart = j
+            while j < n, ScalarTraits.isDigit(s[j]) { j += 1 }
+            guard j > digitsStart else { return nil }
+            i = j
+        }
+        if !double, i < n, s[i] == ":" {
             // format part: anything but braces and line breaks, short
             var j = i + 1
             while j < n, j - i < 32, s[j] != "}", s[j] != "{", s[j] != "\n" { j += 1 }
