@@ -129,38 +129,67 @@ struct CheckCommand: AsyncParsableCommand {
             return
         }
 
-        let rendered: String
-        switch format {
-        case "json": rendered = JSONReporter.render(report)
-        case "html": rendered = HTMLReporter.render(report, title: "tmkit check: " + inputs.joined(separator: ", "))
-        default:
-            let colour = output == nil && isatty(STDOUT_FILENO) == 1
-                && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
-            rendered = TextReporter.render(report, colour: colour)
-        }
-        if let output, output != "-" {
-            try writeAtomically(rendered, to: output)
+        if format == "json" {
+            // Streamed: a report of a million units never sits whole in memory.
+            try emit { sink in try JSONReporter.write(report) { try sink(Data($0)) } }
         } else {
-            FileHandle.standardOutput.write(Data(rendered.utf8))
+            let rendered: String
+            if format == "html" {
+                rendered = HTMLReporter.render(report, title: "tmkit check: " + inputs.joined(separator: ", "))
+            } else {
+                let colour = output == nil && isatty(STDOUT_FILENO) == 1
+                    && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+                rendered = TextReporter.render(report, colour: colour)
+            }
+            try emit { sink in try sink(Data(rendered.utf8)) }
         }
         if report.failed { throw ExitCode(1) }
     }
 
-    /// Writes through a temporary file and a rename, so no partial file is left on failure.
-    private func writeAtomically(_ text: String, to path: String) throws {
+    /// Sends the report to `--output` (through a temporary file and a rename, so no partial file is left on
+    /// failure) or to standard output.
+    private func emit(_ body: ((Data) throws -> Void) throws -> Void) throws {
+        guard let output, output != "-" else {
+            try body { FileHandle.standardOutput.write($0) }
+            return
+        }
+        let temporary = temporaryPath(for: output)
+        guard FileManager.default.createFile(atPath: temporary, contents: nil),
+              let handle = FileHandle(forWritingAtPath: temporary)
+        else { throw CheckInputError("cannot create the file", file: output) }
+        do {
+            try body { try handle.write(contentsOf: $0) }
+            try handle.close()
+        } catch {
+            try? handle.close()
+            unlink(temporary)
+            throw CheckInputError("cannot write the file: \(error.localizedDescription)", file: output)
+        }
+        try rename(temporary, to: output)
+    }
+
+    private func temporaryPath(for path: String) -> String {
         let directory = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
-        let temporary = (directory.isEmpty ? "." : directory)
-            + "/.\(name).\(ProcessInfo.processInfo.processIdentifier).tmp"
+        return (directory.isEmpty ? "." : directory) + "/.\(name).\(ProcessInfo.processInfo.processIdentifier).tmp"
+    }
+
+    private func rename(_ temporary: String, to path: String) throws {
+        guard Foundation.rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw CheckInputError("cannot write the file: \(reason)", file: path)
+        }
+    }
+
+    /// Writes a whole text through a temporary file and a rename.
+    private func writeAtomically(_ text: String, to path: String) throws {
+        let temporary = temporaryPath(for: path)
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
         } catch {
             throw CheckInputError("cannot write the file: \(error.localizedDescription)", file: path)
         }
-        guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw CheckInputError("cannot write the file: \(reason)", file: path)
-        }
+        try rename(temporary, to: path)
     }
 }

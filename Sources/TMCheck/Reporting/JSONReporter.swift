@@ -10,8 +10,16 @@ import TMCore
 /// Keys come in a fixed order and findings in the checker's order, so the output is byte-for-byte stable.
 public enum JSONReporter {
     public static func render(_ report: CheckReport) -> String {
+        var all: [UInt8] = []
+        all.reserveCapacity(256 + report.findings.count * 400)
+        write(report) { all.append(contentsOf: $0) }
+        return String(decoding: all, as: UTF8.self)
+    }
+
+    /// Streams the report as UTF-8 in pieces of about 1 MB, so a large report never sits whole in memory.
+    public static func write(_ report: CheckReport, to sink: ([UInt8]) throws -> Void) rethrows {
         var out: [UInt8] = []
-        out.reserveCapacity(256 + report.findings.count * 400)
+        out.reserveCapacity(1 << 20 + 4096)
         func raw(_ text: String) { out.append(contentsOf: text.utf8) }
         func str(_ text: String) { appendString(text, to: &out) }
         raw("{\n  \"findings\": [")
@@ -40,6 +48,10 @@ public enum JSONReporter {
             raw("], \"fingerprint\": \"")
             raw(f.fingerprint)
             raw("\"}")
+            if out.count >= 1 << 20 {
+                try sink(out)
+                out.removeAll(keepingCapacity: true)
+            }
         }
         raw(report.findings.isEmpty ? "],\n" : "\n  ],\n")
         var summary = "  \"summary\": {"
@@ -56,7 +68,7 @@ public enum JSONReporter {
         summary += ", \"failed\": \(report.failed)"
         summary += "}\n}\n"
         raw(summary)
-        return String(decoding: out, as: UTF8.self)
+        try sink(out)
     }
 
     /// Appends a JSON string literal to a UTF-8 buffer, escaping byte by byte (every byte that needs escaping is
