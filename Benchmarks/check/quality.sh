@@ -9,7 +9,7 @@ tmkit="${2:-$here/../../.build/release/tmkit}"
 [ -f "$work/base-de.tsv" ] || "$here/fetch.sh" "$work"
 cd "$work"
 for lang in de es fr; do
-  python3 "$here/plant.py" "$lang" "base-$lang.tsv" . --per-kind 40 --seed 7
+  python3 "$here/plant.py" "$lang" "base-$lang.tsv" . --per-kind "${PER_KIND:-40}" --seed "${SEED:-7}"
   "$tmkit" check "base-$lang.tsv" --glossary "glossary-$lang.tsv" --format json --fail-on never --output "base-$lang.json"
   "$tmkit" check "planted-$lang.tsv" --glossary "glossary-$lang.tsv" --format json --fail-on never --output "planted-$lang.json"
   python3 "$here/score.py" "plants-$lang.jsonl" "base-$lang.json" "planted-$lang.json" > "score-$lang.json"
