@@ -101,13 +101,12 @@ struct CheckCommand: AsyncParsableCommand {
             configuration = try CheckConfiguration.parse(json: try CheckPipeline.readText(config), file: config)
         }
         if let checks {
+            // `--checks numbers,markup` chooses; `--checks -style` only removes from what the config chose.
             let selected = try CheckConfiguration.expand(checks)
-            configuration.enabledRules = (configuration.enabledRules ?? Set(Checker.ruleIDs)).intersection(selected)
-            if checks.split(separator: ",").allSatisfy({ $0.hasPrefix("-") }) {
-                configuration.enabledRules = (configuration.enabledRules ?? Set(Checker.ruleIDs)).intersection(selected)
-            } else {
-                configuration.enabledRules = selected
-            }
+            let onlyRemovals = checks.split(separator: ",")
+                .allSatisfy { $0.trimmingCharacters(in: .whitespaces).hasPrefix("-") }
+            configuration.enabledRules = onlyRemovals
+                ? (configuration.enabledRules ?? Set(Checker.ruleIDs)).intersection(selected) : selected
         }
         var ignoreList = IgnoreList()
         var existingIgnore = ""

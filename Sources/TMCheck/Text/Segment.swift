@@ -34,14 +34,14 @@ final class Segment {
     }
 
     /// Offsets of the first and last scalars that are not whitespace, or nil for a blank segment.
-    var trimmedBounds: Range<Int>? {
+    lazy var trimmedBounds: Range<Int>? = {
         var start = 0
         while start < scalars.count, ScalarTraits.isWhitespace(scalars[start]) { start += 1 }
         guard start < scalars.count else { return nil }
         var end = scalars.count
         while end > start, ScalarTraits.isWhitespace(scalars[end - 1]) { end -= 1 }
         return start..<end
-    }
+    }()
 
     var isBlank: Bool { trimmedBounds == nil }
 }
