@@ -86,16 +86,23 @@ public struct Checker: Sendable {
             perChunk[chunk] = local
         }
 
-        var all: [(Int, Finding)] = perChunk.values.flatMap { $0 }
+        // The rules that compare units with each other are independent: run them side by side.
+        var corpusRules: [@Sendable () -> [(Int, Finding)]] = []
         if wantsLength {
-            all += LengthRatioRule().findings(units: units, lengths: lengths.values, options: options)
+            let lengthValues = lengths.values
+            corpusRules.append { LengthRatioRule().findings(units: units, lengths: lengthValues, options: options) }
         }
         if wantsConsistency {
             let keyValues = keys.values
             for rule in [InconsistencyRule.target, InconsistencyRule.source] where enabled.contains(rule.id) {
-                all += rule.findings(units: units, keys: keyValues)
+                corpusRules.append { rule.findings(units: units, keys: keyValues) }
             }
         }
+        let corpusFindings = SlotArray<[(Int, Finding)]>(count: corpusRules.count, initial: [])
+        let tasks = corpusRules
+        DispatchQueue.concurrentPerform(iterations: tasks.count) { k in corpusFindings[k] = tasks[k]() }
+        var all: [(Int, Finding)] = perChunk.values.flatMap { $0 }
+        for found in corpusFindings.values { all += found }
         let order = Dictionary(uniqueKeysWithValues: Self.ruleIDs.enumerated().map { ($1, $0) })
         let customOrder = Dictionary(custom.enumerated().map { ($1.id, Self.ruleIDs.count + $0) },
                                      uniquingKeysWith: { a, _ in a })
