@@ -127,3 +127,44 @@ struct CommandLineTests {
         #expect(!result.stdout.contains("\u{1B}["))
     }
 }
+
+@Suite(.enabled(if: CLI.available, "tmkit is not built: run `swift build --product tmkit` first"))
+struct DelimitedInputTests {
+    @Test func csvWithQuotesCommasAndLineBreaks() throws {
+        let result = try CLI.run(["units.csv", "--format", "json", "--fail-on", "never"])
+        #expect(result.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let findings = try #require(object?["findings"] as? [[String: Any]])
+        // Only unit 3 differs (end punctuation): the quoted comma, the doubled quotes and the line break in a
+        // quoted field were read as text, and 5,800 = 5.800.
+        #expect(findings.map { $0["units"] as? [String] ?? [] } == [["3"]])
+        #expect(findings.first?["rule"] as? String == "end-punctuation")
+        #expect((object?["summary"] as? [String: Any])?["units"] as? Int == 3)
+    }
+
+    @Test func semicolonGlossaryWithStatusColumn() throws {
+        let result = try CLI.run(["units.csv", "--glossary", "glossary.csv", "--checks", "terminology"])
+        #expect(result.status == 0)
+        #expect(!result.stdout.contains("term-"))
+        let tsv = try CLI.run(["sample.tsv", "--glossary", "glossary.tsv", "--checks", "terminology"])
+        #expect(tsv.stdout.contains("unit 4: glossary term “Kazakhstan” is not translated as “Qazaxıstan”"))
+        #expect(!tsv.stdout.contains("unit 5:"))  // inqilablara satisfies inqilab
+    }
+
+    @Test func tsvWithoutHeaderUsesLineNumbersAndGivenLanguages() throws {
+        let dir = try CLI.temporaryDirectory()
+        let file = dir.appendingPathComponent("plain.tsv")
+        try Data("It has 5,800 lines.\tEs hat 5.800 Zeilen.\nIt has 3 lines.\tEs hat 4 Zeilen.\n".utf8).write(to: file)
+        let result = try CLI.run([file.path, "--source-lang", "en", "--target-lang", "de", "--checks", "numbers"])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("[error] unit 2: number changed: “3” → “4”"))
+    }
+
+    @Test func tsvEscapesAreDecoded() throws {
+        let dir = try CLI.temporaryDirectory()
+        let file = dir.appendingPathComponent("escaped.tsv")
+        try Data("en\tde\nDone\\n\tFertig\n".utf8).write(to: file)
+        let result = try CLI.run([file.path, "--checks", "edge-whitespace"])
+        #expect(result.stdout.contains("trailing whitespace “\\n” → none"))
+    }
+}
