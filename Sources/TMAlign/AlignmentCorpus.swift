@@ -1,3 +1,5 @@
+import Foundation
+
 /// One side of a document, tokenized and interned into flat arrays.
 struct InternedSide: Sendable {
     /// Characters (other than white space) per sentence.
@@ -10,6 +12,9 @@ struct InternedSide: Sendable {
     var unitKeyStart: [Int] = [0]
     var unitKeys: [Int32] = []
     var vocabulary: [String: Int32] = [:]
+    /// How informative each unit is: log((sentences + 1) / sentences containing it), so that function words
+    /// and common punctuation weigh little and names and numbers much.
+    var unitWeight: [Double] = []
 
     var count: Int { lengths.count }
     func units(of sentence: Int) -> Range<Int> { unitStart[sentence]..<unitStart[sentence + 1] }
@@ -65,7 +70,37 @@ struct AlignmentCorpus: Sendable {
             }
             side.unitStart.append(side.unitWord.count)
         }
+        side.unitWeight = weights(side, keyCount: keys.count)
         return side
+    }
+}
+
+extension AlignmentCorpus {
+    /// The identity of a unit for document frequency: its word, else its first key, else nothing.
+    private static func identity(_ side: InternedSide, _ u: Int, keyBase: Int) -> Int {
+        if side.unitWord[u] >= 0 { return keyBase + Int(side.unitWord[u]) }
+        if side.unitKeyStart[u] < side.unitKeyStart[u + 1] { return Int(side.unitKeys[side.unitKeyStart[u]]) }
+        return -1
+    }
+
+    fileprivate static func weights(_ side: InternedSide, keyCount: Int) -> [Double] {
+        var frequency = [Int32](repeating: 0, count: keyCount + side.vocabulary.count)
+        var lastSeen = [Int32](repeating: -1, count: frequency.count)
+        for s in 0..<side.count {
+            for u in side.units(of: s) {
+                let id = identity(side, u, keyBase: keyCount)
+                if id >= 0, lastSeen[id] != Int32(s) {
+                    lastSeen[id] = Int32(s)
+                    frequency[id] += 1
+                }
+            }
+        }
+        let documents = Double(side.count + 1)
+        return (0..<side.unitWord.count).map { u in
+            let id = identity(side, u, keyBase: keyCount)
+            guard id >= 0 else { return 0.1 }
+            return max(0.1, log(documents / Double(frequency[id])))
+        }
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import TMCore
 import TMText
 
@@ -98,28 +99,30 @@ public struct DocumentAligner: Sendable {
             sourceLanguage: sourceLanguage.language, targetLanguage: targetLanguage.language)
         let n = corpus.source.count
         let m = corpus.target.count
-        let sourceTotal = corpus.source.lengths.reduce(0, +)
-        let targetTotal = corpus.target.lengths.reduce(0, +)
-        let ratio = sourceTotal > 0 && targetTotal > 0 ? Double(targetTotal) / Double(sourceTotal) : 1
-        let lengths = LengthModel(ratio: ratio, variance: parameters.lengthVariance)
+        let lengths = LengthModel(ratio: Self.lengthRatio(corpus), variance: parameters.lengthVariance)
 
-        // Pass 1: anchors, cognates and the seed dictionary only.
-        var lexicon = seedLexicon(corpus: corpus)
-        let firstTables = MatchTables(corpus: corpus, lexicon: lexicon)
-        let firstPass = alignStretch(
-            corpus: corpus, tables: firstTables, sources: 0..<n, targets: 0..<m, around: nil, lengths: lengths)
+        // Pass 1: anchors, cognates and the seed dictionary only; length weighs more.
+        let seed = seedLexicon(corpus: corpus)
+        var lexicon = seed
+        var firstParameters = parameters
+        firstParameters.similarityWeight = parameters.firstPassSimilarityWeight
+        var firstPass = alignStretch(
+            corpus: corpus, tables: MatchTables(corpus: corpus, lexicon: lexicon), sources: 0..<n, targets: 0..<m,
+            around: nil, lengths: lengths, parameters: firstParameters)
 
-        // Learn a lexicon from the first pass's pairs, then realign with it.
-        let trainingPairs = firstPass.compactMap { bead -> (source: [Int32], target: [Int32])? in
-            guard !bead.source.isEmpty, !bead.target.isEmpty, bead.source.count + bead.target.count <= 3 else {
-                return nil
+        // Learn a lexicon from the pass's pairs, then realign with it (repeated `relearningPasses` times).
+        for pass in 0..<max(1, parameters.learningRounds) {
+            lexicon = seed
+            let learned = WordTranslationModel.learn(
+                pairs: trainingPairs(firstPass, corpus: corpus), iterations: parameters.modelIterations,
+                threshold: parameters.lexiconThreshold, minimumCount: parameters.lexiconMinimumCount)
+            for entry in learned { lexicon.add(source: entry.source, target: entry.target) }
+            if pass + 1 < parameters.learningRounds {
+                firstPass = alignStretch(
+                    corpus: corpus, tables: MatchTables(corpus: corpus, lexicon: lexicon), sources: 0..<n,
+                    targets: 0..<m, around: firstPass, lengths: lengths, parameters: parameters)
             }
-            return (words(corpus.source, bead.source), words(corpus.target, bead.target))
         }
-        let learned = WordTranslationModel.learn(
-            pairs: trainingPairs, iterations: parameters.modelIterations, threshold: parameters.lexiconThreshold,
-            minimumCount: parameters.lexiconMinimumCount)
-        for entry in learned { lexicon.add(source: entry.source, target: entry.target) }
         let tables = MatchTables(corpus: corpus, lexicon: lexicon)
         let matcher = GroupMatcher(corpus: corpus, tables: tables)
 
@@ -147,11 +150,104 @@ public struct DocumentAligner: Sendable {
                 corpus: corpus, tables: tables, sources: 0..<n, targets: 0..<m, around: firstPass, lengths: lengths)
         }
 
+        if parameters.mergeCoverage < 1 {
+            sentencePath = mergeUnaligned(sentencePath, matcher: matcher)
+        }
         return result(
             path: sentencePath, paragraphBeads: paragraphBeads, corpus: corpus, matcher: matcher, lengths: lengths,
             sourceSentences: sourceSentences, targetSentences: targetSentences,
             sourceParagraphStart: sourceParagraphStart, targetParagraphStart: targetParagraphStart,
             lexiconSize: lexicon.entryCount)
+    }
+
+    /// Folds a 1-0 or 0-1 bead into the neighbouring bead when the lone sentence is well covered by that
+    /// bead's other side: the many-to-many beads beyond the search's shapes (1-4, 3-3, ...).
+    private func mergeUnaligned(
+        _ path: [(source: Range<Int>, target: Range<Int>)], matcher: GroupMatcher
+    ) -> [(source: Range<Int>, target: Range<Int>)] {
+        var beads = path
+        var k = 0
+        while k < beads.count {
+            let bead = beads[k]
+            let isSource = bead.target.isEmpty
+            guard bead.source.isEmpty != bead.target.isEmpty, (isSource ? bead.source : bead.target).count == 1 else {
+                k += 1
+                continue
+            }
+            let sentence = isSource ? bead.source.lowerBound : bead.target.lowerBound
+            func score(_ neighbour: Int) -> Double {
+                guard neighbour >= 0, neighbour < beads.count, !beads[neighbour].source.isEmpty,
+                      !beads[neighbour].target.isEmpty else { return -1 }
+                let others = isSource ? beads[neighbour].target : beads[neighbour].source
+                return matcher.coverage(
+                    of: sentence, isSource: isSource, in: others, smoothing: parameters.coverageSmoothing)
+            }
+            let before = score(k - 1)
+            let after = score(k + 1)
+            let target = before >= after ? k - 1 : k + 1
+            guard max(before, after) >= parameters.mergeCoverage else {
+                k += 1
+                continue
+            }
+            let other = beads[target]
+            beads[target] = (
+                source: min(other.source.lowerBound, bead.source.lowerBound)..<max(other.source.upperBound, bead.source.upperBound),
+                target: min(other.target.lowerBound, bead.target.lowerBound)..<max(other.target.upperBound, bead.target.upperBound))
+            beads.remove(at: k)
+            if target < k { k -= 1 }
+        }
+        return beads
+    }
+
+    /// Target characters per source character. Taken from sentence pairs that share an anchor found nowhere
+    /// else in the document (a number, a name) when there are enough of them, so that a side with extra
+    /// material does not skew it; otherwise from the totals.
+    static func lengthRatio(_ corpus: AlignmentCorpus) -> Double {
+        let sourceTotal = corpus.source.lengths.reduce(0, +)
+        let targetTotal = corpus.target.lengths.reduce(0, +)
+        let overall = sourceTotal > 0 && targetTotal > 0 ? Double(targetTotal) / Double(sourceTotal) : 1
+        func uniqueSentence(_ side: InternedSide) -> [Int] {
+            var sentence = [Int](repeating: -1, count: corpus.keyCount)
+            for s in 0..<side.count {
+                for u in side.units(of: s) {
+                    for k in side.unitKeyStart[u]..<side.unitKeyStart[u + 1] {
+                        let key = Int(side.unitKeys[k])
+                        sentence[key] = sentence[key] == -1 || sentence[key] == s ? s : -2
+                    }
+                }
+            }
+            return sentence
+        }
+        let sourceSentence = uniqueSentence(corpus.source)
+        let targetSentence = uniqueSentence(corpus.target)
+        var sourceSum = 0
+        var targetSum = 0
+        var pairs = 0
+        var seen = Set<Int>()
+        for key in 0..<corpus.keyCount where sourceSentence[key] >= 0 && targetSentence[key] >= 0 {
+            let s = sourceSentence[key]
+            let t = targetSentence[key]
+            guard seen.insert(s &* 1_000_003 &+ t).inserted else { continue }
+            sourceSum += corpus.source.lengths[s]
+            targetSum += corpus.target.lengths[t]
+            pairs += 1
+        }
+        guard pairs >= 5, sourceSum > 0, targetSum > 0 else { return overall }
+        let anchored = Double(targetSum) / Double(sourceSum)
+        return max(anchored, overall) / min(anchored, overall) > 1.3 ? anchored : overall
+    }
+
+    private func trainingPairs(
+        _ path: [(source: Range<Int>, target: Range<Int>)], corpus: AlignmentCorpus
+    ) -> [(source: [Int32], target: [Int32])] {
+        let step = max(1, path.count / 6000)
+        return stride(from: 0, to: path.count, by: step).compactMap { k -> (source: [Int32], target: [Int32])? in
+            let bead = path[k]
+            guard !bead.source.isEmpty, !bead.target.isEmpty, bead.source.count + bead.target.count <= 3 else {
+                return nil
+            }
+            return (words(corpus.source, bead.source), words(corpus.target, bead.target))
+        }
     }
 
     private func words(_ side: InternedSide, _ sentences: Range<Int>) -> [Int32] {
@@ -181,8 +277,10 @@ public struct DocumentAligner: Sendable {
     /// Aligns the sentences `sources` × `targets` (global indices); returns beads in global indices.
     private func alignStretch(
         corpus: AlignmentCorpus, tables: MatchTables, sources: Range<Int>, targets: Range<Int>,
-        around previous: [(source: Range<Int>, target: Range<Int>)]?, lengths: LengthModel
+        around previous: [(source: Range<Int>, target: Range<Int>)]?, lengths: LengthModel,
+        parameters: AlignmentParameters? = nil
     ) -> [(source: Range<Int>, target: Range<Int>)] {
+        let parameters = parameters ?? self.parameters
         let n = sources.count
         let m = targets.count
         if n == 0 || m == 0 {
@@ -204,6 +302,8 @@ public struct DocumentAligner: Sendable {
         }
     }
 
+    private var debugSearch: Bool { getenv("TMKIT_ALIGN_DEBUG") != nil }
+
     /// Searches inside a band, widening it while the best path runs along its edge.
     private func adaptiveSearch<Model: BeadCostModel>(
         n: Int, m: Int, around previous: [(source: Range<Int>, target: Range<Int>)]?,
@@ -212,11 +312,12 @@ public struct DocumentAligner: Sendable {
         let cellBudget = 40_000_000
         let full = max(n, m)
         var width = previous == nil ? parameters.initialBandWidth : parameters.refinementBandWidth
-        if (n + 1) * (m + 1) <= 90_000 { width = full }
+        if (n + 1) * (m + 1) <= 10_000 { width = full }
         var band = previous.map { SearchBand.around($0, n: n, m: m, width: width) }
             ?? SearchBand.diagonal(n: n, m: m, width: width)
         while true {
             let path = BeadSearch.bestPath(n: n, m: m, band: band, model: makeModel(band))
+            if debugSearch { print("search n=\(n) m=\(m) width=\(width) cells=\(band.cellCount)") }
             let widerCells = (n + 1) * (4 * width + 1)
             if width >= full || widerCells > cellBudget || !band.isTight(path, m: m, margin: 3) {
                 return path

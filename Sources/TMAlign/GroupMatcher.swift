@@ -1,8 +1,8 @@
 /// Counts matched units between any two groups of sentences directly, without precomputed masks.
 /// Used for paragraphs (too many units for a 64-bit mask) and for the confidence baseline.
 final class GroupMatcher {
-    private let corpus: AlignmentCorpus
-    private let tables: MatchTables
+    let corpus: AlignmentCorpus
+    let tables: MatchTables
     private var stamp: [Int32]
     private var counter: Int32 = 0
 
@@ -21,10 +21,18 @@ final class GroupMatcher {
         return counter
     }
 
+    /// Starts a new marking round; returns a function that marks an id in it.
+    func nextStampValue() -> (Int32) -> Void {
+        let mark = nextStamp()
+        return { [self] id in stamp[Int(id)] = mark }
+    }
+
+    func isMarked(_ id: Int32) -> Bool { stamp[Int(id)] == counter }
+
     /// Share of the units of both groups (global sentence ranges) that have a match on the other side.
     func similarity(sources: Range<Int>, targets: Range<Int>) -> Double {
-        var matched = 0
-        var units = 0
+        var matched = 0.0
+        var units = 0.0
         var mark = nextStamp()
         for t in targets {
             for p in tables.targetPresentStart[t]..<tables.targetPresentStart[t + 1] {
@@ -33,10 +41,10 @@ final class GroupMatcher {
         }
         for s in sources {
             for u in corpus.source.units(of: s) {
-                units += 1
+                units += corpus.source.unitWeight[u]
                 for c in tables.sourceCandidateStart[u]..<tables.sourceCandidateStart[u + 1]
                 where stamp[Int(tables.sourceCandidates[c])] == mark {
-                    matched += 1
+                    matched += corpus.source.unitWeight[u]
                     break
                 }
             }
@@ -49,15 +57,49 @@ final class GroupMatcher {
         }
         for t in targets {
             for v in corpus.target.units(of: t) {
-                units += 1
+                units += corpus.target.unitWeight[v]
                 for c in tables.targetCandidateStart[v]..<tables.targetCandidateStart[v + 1]
                 where stamp[Int(tables.targetCandidates[c])] == mark {
-                    matched += 1
+                    matched += corpus.target.unitWeight[v]
                     break
                 }
             }
         }
-        return units == 0 ? 0 : Double(matched) / Double(units)
+        return units == 0 ? 0 : matched / units
+    }
+}
+
+extension GroupMatcher {
+    /// Weighted share of the units of `sentence` (on the source side when `isSource`) that have a match in
+    /// the sentences `others` of the other side, smoothed like the sentence cost.
+    func coverage(of sentence: Int, isSource: Bool, in others: Range<Int>, smoothing: Double) -> Double {
+        let mark = nextStampValue()
+        var matched = 0.0
+        var total = 0.0
+        if isSource {
+            for t in others {
+                for p in tables.targetPresentStart[t]..<tables.targetPresentStart[t + 1] { mark(tables.targetPresent[p]) }
+            }
+            for u in corpus.source.units(of: sentence) {
+                total += corpus.source.unitWeight[u]
+                if (tables.sourceCandidateStart[u]..<tables.sourceCandidateStart[u + 1])
+                    .contains(where: { isMarked(tables.sourceCandidates[$0]) }) {
+                    matched += corpus.source.unitWeight[u]
+                }
+            }
+        } else {
+            for s in others {
+                for p in tables.sourcePresentStart[s]..<tables.sourcePresentStart[s + 1] { mark(tables.sourcePresent[p]) }
+            }
+            for v in corpus.target.units(of: sentence) {
+                total += corpus.target.unitWeight[v]
+                if (tables.targetCandidateStart[v]..<tables.targetCandidateStart[v + 1])
+                    .contains(where: { isMarked(tables.targetCandidates[$0]) }) {
+                    matched += corpus.target.unitWeight[v]
+                }
+            }
+        }
+        return matched / (total + smoothing)
     }
 }
 

@@ -80,6 +80,11 @@ public struct AlignPipeline: Sendable {
                 case "lt": parameters.lexiconThreshold = v
                 case "lc": parameters.lexiconMinimumCount = Int(v)
                 case "it": parameters.modelIterations = Int(v)
+                case "sm": parameters.coverageSmoothing = v
+                case "merge": parameters.mergeCoverage = v
+                case "p14": for k in 8...11 { parameters.shapePenalties[k] = v }
+                case "sim1": parameters.firstPassSimilarityWeight = v
+                case "rounds": parameters.learningRounds = Int(v)
                 default: break
                 }
             }
@@ -88,6 +93,9 @@ public struct AlignPipeline: Sendable {
             sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, dictionary: dictionary,
             parameters: parameters)
         let alignment = aligner.align(source: source, target: target)
+        if ProcessInfo.processInfo.environment["TMKIT_ALIGN_DEBUG"] != nil {
+            FileHandle.standardError.write(Data("lexicon \(alignment.lexiconSize) mean confidence \(alignment.meanConfidence)\n".utf8))
+        }
         return Result(
             alignment: alignment, translationUnits: translationUnits(alignment),
             warnings: warnings(alignment, source: source, target: target))
