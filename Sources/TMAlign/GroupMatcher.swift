@@ -138,16 +138,17 @@ struct ParagraphCostModel: BeadCostModel {
         targetParagraphStart[targetParagraphs.lowerBound]..<targetParagraphStart[targetParagraphs.upperBound]
     }
 
-    func cost(sourceEnd i: Int, targetEnd j: Int, shape: Int) -> Double {
+    func cost(sourceEnd i: Int, targetEnd j: Int, shape: Int, bound: Double) -> Double {
         let (a, b) = shapes[shape]
         if a == 0 || b == 0 { return parameters.skipPenalty * Double(a + b) }
         let sources = sentences(sourceParagraphs: (i - a)..<i)
         let targets = sentences(targetParagraphs: (j - b)..<j)
-        let similarity = matcher.similarity(sources: sources, targets: targets)
         let lengthCost = lengths.cost(
             source: sourceLengthSum[sources.upperBound] - sourceLengthSum[sources.lowerBound],
             target: targetLengthSum[targets.upperBound] - targetLengthSum[targets.lowerBound])
-        return parameters.shapePenalties[shape] + parameters.lengthWeight * lengthCost
-            + parameters.similarityWeight * (1 - similarity) * Double(a + b) / 2
+        let partial = parameters.shapePenalties[shape] + parameters.lengthWeight * lengthCost
+        if partial >= bound { return partial }
+        let similarity = matcher.similarity(sources: sources, targets: targets)
+        return partial + parameters.similarityWeight * (1 - similarity) * Double(a + b) / 2
     }
 }

@@ -174,13 +174,14 @@ struct SentenceCostModel: BeadCostModel {
             target: targetLengthSum[targets.upperBound] - targetLengthSum[targets.lowerBound])
     }
 
-    func cost(sourceEnd i: Int, targetEnd j: Int, shape: Int) -> Double {
+    func cost(sourceEnd i: Int, targetEnd j: Int, shape: Int, bound: Double) -> Double {
         let (a, b) = shapes[shape]
         if a == 0 || b == 0 { return parameters.skipPenalty * Double(a + b) }
         let sources = (i - a)..<i
         let targets = (j - b)..<j
-        return parameters.shapePenalties[shape]
+        let partial = parameters.shapePenalties[shape]
             + parameters.lengthWeight * lengthCost(sources: sources, targets: targets)
-            + parameters.similarityWeight * unmatched(sources: sources, targets: targets) / 2
+        if partial >= bound { return partial }
+        return partial + parameters.similarityWeight * unmatched(sources: sources, targets: targets) / 2
     }
 }

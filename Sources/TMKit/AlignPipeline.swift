@@ -81,6 +81,8 @@ public struct AlignPipeline: Sendable {
                 case "lc": parameters.lexiconMinimumCount = Int(v)
                 case "it": parameters.modelIterations = Int(v)
                 case "sm": parameters.coverageSmoothing = v
+                case "w1": parameters.initialBandWidth = Int(v)
+                case "w2": parameters.refinementBandWidth = Int(v)
                 case "merge": parameters.mergeCoverage = v
                 case "p14": for k in 8...11 { parameters.shapePenalties[k] = v }
                 case "sim1": parameters.firstPassSimilarityWeight = v
