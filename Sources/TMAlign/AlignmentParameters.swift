@@ -8,6 +8,10 @@ public struct AlignmentParameters: Hashable, Sendable {
     public var learningRounds: Int = 1
     /// A lone (1-0 or 0-1) sentence joins the neighbouring bead when at least this share of it is matched there.
     public var mergeCoverage: Double = 0.35
+    /// Whether a lone sentence between two aligned beads always joins one of them (whichever covers it better).
+    public var mergesIsolated = true
+    /// How much a better length fit (drop in length cost) adds to the case for such a merge.
+    public var mergeLengthGain: Double = 0.2
     /// Added to a sentence's total unit weight when computing its coverage, so that a short sentence with
     /// one matched word is not "fully covered".
     public var coverageSmoothing: Double = 1

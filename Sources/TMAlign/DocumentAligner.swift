@@ -151,7 +151,7 @@ public struct DocumentAligner: Sendable {
         }
 
         if parameters.mergeCoverage < 1 {
-            sentencePath = mergeUnaligned(sentencePath, matcher: matcher)
+            sentencePath = mergeUnaligned(sentencePath, matcher: matcher, corpus: corpus, lengths: lengths)
         }
         return result(
             path: sentencePath, paragraphBeads: paragraphBeads, corpus: corpus, matcher: matcher, lengths: lengths,
@@ -163,8 +163,18 @@ public struct DocumentAligner: Sendable {
     /// Folds a 1-0 or 0-1 bead into the neighbouring bead when the lone sentence is well covered by that
     /// bead's other side: the many-to-many beads beyond the search's shapes (1-4, 3-3, ...).
     private func mergeUnaligned(
-        _ path: [(source: Range<Int>, target: Range<Int>)], matcher: GroupMatcher
+        _ path: [(source: Range<Int>, target: Range<Int>)], matcher: GroupMatcher, corpus: AlignmentCorpus,
+        lengths: LengthModel
     ) -> [(source: Range<Int>, target: Range<Int>)] {
+        func lengthCost(_ sources: Range<Int>, _ targets: Range<Int>) -> Double {
+            lengths.cost(source: sources.reduce(0) { $0 + corpus.source.lengths[$1] },
+                         target: targets.reduce(0) { $0 + corpus.target.lengths[$1] })
+        }
+        func union(_ a: Range<Int>, _ b: Range<Int>) -> Range<Int> {
+            if a.isEmpty { return b }
+            if b.isEmpty { return a }
+            return min(a.lowerBound, b.lowerBound)..<max(a.upperBound, b.upperBound)
+        }
         var beads = path
         var k = 0
         while k < beads.count {
@@ -179,13 +189,17 @@ public struct DocumentAligner: Sendable {
                 guard neighbour >= 0, neighbour < beads.count, !beads[neighbour].source.isEmpty,
                       !beads[neighbour].target.isEmpty else { return -1 }
                 let others = isSource ? beads[neighbour].target : beads[neighbour].source
-                return matcher.coverage(
+                let coverage = matcher.coverage(
                     of: sentence, isSource: isSource, in: others, smoothing: parameters.coverageSmoothing)
+                let before = lengthCost(beads[neighbour].source, beads[neighbour].target)
+                let after = lengthCost(union(beads[neighbour].source, bead.source), union(beads[neighbour].target, bead.target))
+                return coverage + parameters.mergeLengthGain * max(0, before - after)
             }
             let before = score(k - 1)
             let after = score(k + 1)
             let target = before >= after ? k - 1 : k + 1
-            guard max(before, after) >= parameters.mergeCoverage else {
+            let isolated = before >= 0 && after >= 0
+            guard max(before, after) >= parameters.mergeCoverage || (isolated && parameters.mergesIsolated) else {
                 k += 1
                 continue
             }

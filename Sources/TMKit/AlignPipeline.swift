@@ -81,6 +81,8 @@ public struct AlignPipeline: Sendable {
                 case "lc": parameters.lexiconMinimumCount = Int(v)
                 case "it": parameters.modelIterations = Int(v)
                 case "sm": parameters.coverageSmoothing = v
+                case "iso": parameters.mergesIsolated = v > 0
+                case "mlg": parameters.mergeLengthGain = v
                 case "w1": parameters.initialBandWidth = Int(v)
                 case "w2": parameters.refinementBandWidth = Int(v)
                 case "merge": parameters.mergeCoverage = v
