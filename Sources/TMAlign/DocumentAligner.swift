@@ -110,7 +110,7 @@ public struct DocumentAligner: Sendable {
             corpus: corpus, tables: MatchTables(corpus: corpus, lexicon: lexicon), sources: 0..<n, targets: 0..<m,
             around: nil, lengths: lengths, parameters: firstParameters)
 
-        // Learn a lexicon from the pass's pairs, then realign with it (repeated `relearningPasses` times).
+        // Learn a lexicon from the pass's pairs, then realign with it (`learningRounds` times).
         for pass in 0..<max(1, parameters.learningRounds) {
             lexicon = seed
             let learned = WordTranslationModel.learn(
@@ -133,17 +133,23 @@ public struct DocumentAligner: Sendable {
                 corpus: corpus, matcher: matcher, sourceParagraphStart: sourceParagraphStart,
                 targetParagraphStart: targetParagraphStart, lengths: lengths, parameters: parameters)
             let paragraphPath = adaptiveSearch(n: source.count, m: target.count, around: nil, model: { _ in model })
-            for bead in paragraphPath {
-                let sources = model.sentences(sourceParagraphs: bead.source)
-                let targets = model.sentences(targetParagraphs: bead.target)
-                let similarity = bead.source.isEmpty || bead.target.isEmpty
-                    ? 0 : matcher.similarity(sources: sources, targets: targets)
-                paragraphBeads.append(AlignmentBead(
-                    source: bead.source, target: bead.target, confidence: 0))
-                paragraphBeads[paragraphBeads.count - 1].confidence = similarity
-                sentencePath += alignStretch(
-                    corpus: corpus, tables: tables, sources: sources, targets: targets, around: nil, lengths: lengths)
+            let groups = paragraphPath.map {
+                (sources: model.sentences(sourceParagraphs: $0.source), targets: model.sentences(targetParagraphs: $0.target))
             }
+            for (bead, group) in zip(paragraphPath, groups) {
+                let similarity = group.sources.isEmpty || group.targets.isEmpty
+                    ? 0 : matcher.similarity(sources: group.sources, targets: group.targets)
+                // Holds the raw similarity until `result` turns it into a confidence.
+                paragraphBeads.append(AlignmentBead(source: bead.source, target: bead.target, confidence: similarity))
+            }
+            // The paragraph groups are independent: align their sentences in parallel.
+            let results = ParallelResults<[(source: Range<Int>, target: Range<Int>)]>(count: groups.count)
+            DispatchQueue.concurrentPerform(iterations: groups.count) { k in
+                results[k] = alignStretch(
+                    corpus: corpus, tables: tables, sources: groups[k].sources, targets: groups[k].targets,
+                    around: nil, lengths: lengths)
+            }
+            sentencePath = results.values.flatMap { $0 ?? [] }
         } else {
             paragraphBeads = [AlignmentBead(source: 0..<source.count, target: 0..<target.count, confidence: 0)]
             sentencePath = alignStretch(
@@ -316,8 +322,6 @@ public struct DocumentAligner: Sendable {
         }
     }
 
-    private var debugSearch: Bool { getenv("TMKIT_ALIGN_DEBUG") != nil }
-
     /// Searches inside a band, widening it while the best path runs along its edge.
     private func adaptiveSearch<Model: BeadCostModel>(
         n: Int, m: Int, around previous: [(source: Range<Int>, target: Range<Int>)]?,
@@ -331,7 +335,6 @@ public struct DocumentAligner: Sendable {
             ?? SearchBand.diagonal(n: n, m: m, width: width)
         while true {
             let path = BeadSearch.bestPath(n: n, m: m, band: band, model: makeModel(band))
-            if debugSearch { print("search n=\(n) m=\(m) width=\(width) cells=\(band.cellCount)") }
             let widerCells = (n + 1) * (4 * width + 1)
             if width >= full || widerCells > cellBudget || !band.isTight(path, m: m, margin: 3) {
                 return path
@@ -430,5 +433,18 @@ public struct DocumentAligner: Sendable {
             for _ in start[p]..<start[p + 1] { index.append(p) }
         }
         return index
+    }
+}
+
+/// Results written by concurrent iterations, each to its own slot.
+private final class ParallelResults<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var values: [Value?]
+
+    init(count: Int) { values = Array(repeating: nil, count: count) }
+
+    subscript(index: Int) -> Value? {
+        get { lock.withLock { values[index] } }
+        set { lock.withLock { values[index] = newValue } }
     }
 }

@@ -63,43 +63,9 @@ public struct AlignPipeline: Sendable {
                 location: InputLocation(file: path, line: 1, column: 1), message: "the file has no text to align")
         }
         let dictionary = try dictionaryPath.map { path throws(AlignPipelineError) in try Self.readDictionary(path) } ?? []
-        var parameters = AlignmentParameters()
-        // TUNING-ONLY (remove): TMKIT_ALIGN_TUNE="sim=6,skip=4.5,..."
-        if let tune = ProcessInfo.processInfo.environment["TMKIT_ALIGN_TUNE"] {
-            for item in tune.split(separator: ",") {
-                let kv = item.split(separator: "=")
-                guard kv.count == 2, let v = Double(kv[1]) else { continue }
-                switch kv[0] {
-                case "sim": parameters.similarityWeight = v
-                case "skip": parameters.skipPenalty = v
-                case "p12": parameters.shapePenalties[3] = v; parameters.shapePenalties[4] = v
-                case "p22": parameters.shapePenalties[5] = v
-                case "p13": parameters.shapePenalties[6] = v; parameters.shapePenalties[7] = v
-                case "var": parameters.lengthVariance = v
-                case "lw": parameters.lengthWeight = v
-                case "lt": parameters.lexiconThreshold = v
-                case "lc": parameters.lexiconMinimumCount = Int(v)
-                case "it": parameters.modelIterations = Int(v)
-                case "sm": parameters.coverageSmoothing = v
-                case "iso": parameters.mergesIsolated = v > 0
-                case "mlg": parameters.mergeLengthGain = v
-                case "w1": parameters.initialBandWidth = Int(v)
-                case "w2": parameters.refinementBandWidth = Int(v)
-                case "merge": parameters.mergeCoverage = v
-                case "p14": for k in 8...11 { parameters.shapePenalties[k] = v }
-                case "sim1": parameters.firstPassSimilarityWeight = v
-                case "rounds": parameters.learningRounds = Int(v)
-                default: break
-                }
-            }
-        }
         let aligner = DocumentAligner(
-            sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, dictionary: dictionary,
-            parameters: parameters)
+            sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, dictionary: dictionary)
         let alignment = aligner.align(source: source, target: target)
-        if ProcessInfo.processInfo.environment["TMKIT_ALIGN_DEBUG"] != nil {
-            FileHandle.standardError.write(Data("lexicon \(alignment.lexiconSize) mean confidence \(alignment.meanConfidence)\n".utf8))
-        }
         return Result(
             alignment: alignment, translationUnits: translationUnits(alignment),
             warnings: warnings(alignment, source: source, target: target))
