@@ -105,6 +105,7 @@ struct AlignmentTokenizer {
         var keys: [String] = []
         if folded.count >= 4 {
             keys.append("=" + folded.prefix(5))
+            if folded.count >= 5 { keys.append("-" + folded.prefix(4)) }
             let skeleton = Self.skeleton(folded)
             if skeleton.count >= 3 { keys.append("~" + skeleton.prefix(4)) }
         }

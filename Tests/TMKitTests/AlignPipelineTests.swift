@@ -77,3 +77,10 @@ import Testing
         #expect(result.warnings.contains { $0.contains("does not look like a translation") })
     }
 }
+
+@Test func outputReplacesAnExistingFile() throws {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("align-out-\(UUID().uuidString).tsv")
+    try AlignPipeline.write("first\n", to: url.path)
+    try AlignPipeline.write("second\n", to: url.path)
+    #expect(try String(contentsOf: url, encoding: .utf8) == "second\n")
+}
