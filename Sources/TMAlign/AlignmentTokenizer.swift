@@ -19,7 +19,7 @@ struct TokenizedSentence: Hashable, Sendable {
 /// Splits sentences into alignment units. Internal to TMAlign for now: the tokenizer, the number forms and
 /// the transliteration keys belong in TMText, where the lead will consolidate them.
 struct AlignmentTokenizer {
-    static let stemLength = 6
+    static let stemLength = 4
     private let table: [Character: String]
     private var wordCache: [Substring: AlignmentUnit] = [:]
 

@@ -34,5 +34,5 @@ func namesShareACognateKey(sourceLanguage: String, source: String, targetLanguag
     var tokenizer = AlignmentTokenizer(language: "en")
     let sentence = tokenizer.tokenize("Authorities say 5,800 people (?)")
     #expect(sentence.length == 28)
-    #expect(sentence.units.map { $0.stem ?? $0.keys.joined() } == ["author", "say", "#5800", "people", "(", "?", "("])
+    #expect(sentence.units.map { $0.stem ?? $0.keys.joined() } == ["auth", "say", "#5800", "peop", "(", "?", "("])
 }
