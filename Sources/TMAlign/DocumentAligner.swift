@@ -166,8 +166,10 @@ public struct DocumentAligner: Sendable {
             lexiconSize: lexicon.entryCount)
     }
 
-    /// Folds a 1-0 or 0-1 bead into the neighbouring bead when the lone sentence is well covered by that
-    /// bead's other side: the many-to-many beads beyond the search's shapes (1-4, 3-3, ...).
+    /// Folds 1-0 and 0-1 beads into a neighbouring bead when the lone sentence is well covered by that bead's
+    /// other side, or when it sits between two aligned beads (alone or with one more lone sentence of its side).
+    /// This recovers the many-to-many beads beyond the search's shapes (1-5, 3-3, ...) and the short fragments
+    /// that carry no lexical evidence; genuine insertions (captions, notes) tend to come in longer runs.
     private func mergeUnaligned(
         _ path: [(source: Range<Int>, target: Range<Int>)], matcher: GroupMatcher, corpus: AlignmentCorpus,
         lengths: LengthModel
@@ -182,39 +184,66 @@ public struct DocumentAligner: Sendable {
             return min(a.lowerBound, b.lowerBound)..<max(a.upperBound, b.upperBound)
         }
         var beads = path
+        func isAligned(_ index: Int) -> Bool {
+            index >= 0 && index < beads.count && !beads[index].source.isEmpty && !beads[index].target.isEmpty
+        }
+        func isLone(_ index: Int) -> Bool {
+            index >= 0 && index < beads.count && beads[index].source.isEmpty != beads[index].target.isEmpty
+                && beads[index].source.count + beads[index].target.count == 1
+        }
+        /// How well lone bead `lone` fits aligned bead `neighbour`: coverage plus the gain in length fit.
+        func fit(_ lone: Int, _ neighbour: Int) -> Double {
+            let bead = beads[lone]
+            let isSource = bead.target.isEmpty
+            let sentence = isSource ? bead.source.lowerBound : bead.target.lowerBound
+            let others = isSource ? beads[neighbour].target : beads[neighbour].source
+            let coverage = matcher.coverage(
+                of: sentence, isSource: isSource, in: others, smoothing: parameters.coverageSmoothing)
+            let before = lengthCost(beads[neighbour].source, beads[neighbour].target)
+            let after = lengthCost(union(beads[neighbour].source, bead.source), union(beads[neighbour].target, bead.target))
+            return coverage + parameters.mergeLengthGain * max(0, before - after)
+        }
+        func join(_ lone: Int, into neighbour: Int) {
+            beads[neighbour] = (source: union(beads[neighbour].source, beads[lone].source),
+                                target: union(beads[neighbour].target, beads[lone].target))
+        }
+        // Two lone sentences of one side between aligned beads: split them between the neighbours as they fit.
+        if parameters.mergesIsolated {
+            var k = 1
+            while k + 2 < beads.count {
+                guard isAligned(k - 1), isLone(k), isLone(k + 1), isAligned(k + 2),
+                      beads[k].source.isEmpty == beads[k + 1].source.isEmpty else {
+                    k += 1
+                    continue
+                }
+                let options = [
+                    (fit(k, k - 1) + fit(k + 1, k - 1), 0), (fit(k, k + 2) + fit(k + 1, k + 2), 1),
+                    (fit(k, k - 1) + fit(k + 1, k + 2), 2),
+                ]
+                let choice = options.max { $0.0 < $1.0 }?.1 ?? 2
+                join(k, into: choice == 1 ? k + 2 : k - 1)
+                join(k + 1, into: choice == 0 ? k - 1 : k + 2)
+                beads.removeSubrange(k...(k + 1))
+            }
+        }
+        // A lone sentence next to an aligned bead that covers it well, or between two aligned beads.
         var k = 0
         while k < beads.count {
-            let bead = beads[k]
-            let isSource = bead.target.isEmpty
-            guard bead.source.isEmpty != bead.target.isEmpty, (isSource ? bead.source : bead.target).count == 1 else {
+            guard isLone(k) else {
                 k += 1
                 continue
             }
-            let sentence = isSource ? bead.source.lowerBound : bead.target.lowerBound
-            func score(_ neighbour: Int) -> Double {
-                guard neighbour >= 0, neighbour < beads.count, !beads[neighbour].source.isEmpty,
-                      !beads[neighbour].target.isEmpty else { return -1 }
-                let others = isSource ? beads[neighbour].target : beads[neighbour].source
-                let coverage = matcher.coverage(
-                    of: sentence, isSource: isSource, in: others, smoothing: parameters.coverageSmoothing)
-                let before = lengthCost(beads[neighbour].source, beads[neighbour].target)
-                let after = lengthCost(union(beads[neighbour].source, bead.source), union(beads[neighbour].target, bead.target))
-                return coverage + parameters.mergeLengthGain * max(0, before - after)
-            }
-            let before = score(k - 1)
-            let after = score(k + 1)
-            let target = before >= after ? k - 1 : k + 1
+            let before = isAligned(k - 1) ? fit(k, k - 1) : -1
+            let after = isAligned(k + 1) ? fit(k, k + 1) : -1
             let isolated = before >= 0 && after >= 0
             guard max(before, after) >= parameters.mergeCoverage || (isolated && parameters.mergesIsolated) else {
                 k += 1
                 continue
             }
-            let other = beads[target]
-            beads[target] = (
-                source: min(other.source.lowerBound, bead.source.lowerBound)..<max(other.source.upperBound, bead.source.upperBound),
-                target: min(other.target.lowerBound, bead.target.lowerBound)..<max(other.target.upperBound, bead.target.upperBound))
+            let neighbour = before >= after ? k - 1 : k + 1
+            join(k, into: neighbour)
             beads.remove(at: k)
-            if target < k { k -= 1 }
+            if neighbour < k { k -= 1 }
         }
         return beads
     }
