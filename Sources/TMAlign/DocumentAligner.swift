@@ -61,12 +61,14 @@ public struct DocumentAlignment: Hashable, Sendable {
 
 /// Aligns a document's paragraphs, then the sentences inside each aligned paragraph group.
 ///
-/// Sentences are aligned by dynamic programming over 0-1, 1-0, 1-1, 1-2, 2-1, 2-2, 1-3 and 3-1 beads inside
-/// a band. A bead's cost combines a length model (Gale–Church, with the character ratio of the document pair)
-/// and the share of its tokens that find a counterpart on the other side: numbers in any locale form,
-/// punctuation that survives translation, names and cognates through a transliteration key, and the
+/// Sentences are aligned by dynamic programming over 0-1, 1-0, 1-1, 1-2, 2-1, 2-2, 1-3, 3-1, 1-4, 4-1, 2-3
+/// and 3-2 beads inside a band that widens when the best path runs along its edge. A bead's cost combines a
+/// length model (Gale–Church, with the character ratio of the document pair) and, per sentence, the
+/// idf-weighted share of its tokens that find a counterpart on the other side: numbers in any locale form,
+/// punctuation that survives translation, names and cognates through transliteration keys, and the
 /// translations of a lexicon. The lexicon is learned from the document itself: a first pass without it
 /// finds likely pairs, IBM Model 1 is trained on them in both directions, and a second pass realigns.
+/// Lone sentences left between aligned beads are finally folded into the neighbour that fits them better.
 ///
 ///     let aligner = DocumentAligner(sourceLanguage: az, targetLanguage: en)
 ///     let result = aligner.align(source: [["Salam.", "Necəsən?"]], target: [["Hello.", "How are you?"]])

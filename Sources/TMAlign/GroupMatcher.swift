@@ -1,8 +1,8 @@
 /// Counts matched units between any two groups of sentences directly, without precomputed masks.
 /// Used for paragraphs (too many units for a 64-bit mask) and for the confidence baseline.
 final class GroupMatcher {
-    let corpus: AlignmentCorpus
-    let tables: MatchTables
+    private let corpus: AlignmentCorpus
+    private let tables: MatchTables
     private var stamp: [Int32]
     private var counter: Int32 = 0
 
@@ -20,14 +20,6 @@ final class GroupMatcher {
         counter += 1
         return counter
     }
-
-    /// Starts a new marking round; returns a function that marks an id in it.
-    func nextStampValue() -> (Int32) -> Void {
-        let mark = nextStamp()
-        return { [self] id in stamp[Int(id)] = mark }
-    }
-
-    func isMarked(_ id: Int32) -> Bool { stamp[Int(id)] == counter }
 
     /// Share of the units of both groups (global sentence ranges) that have a match on the other side.
     func similarity(sources: Range<Int>, targets: Range<Int>) -> Double {
@@ -73,30 +65,22 @@ extension GroupMatcher {
     /// Weighted share of the units of `sentence` (on the source side when `isSource`) that have a match in
     /// the sentences `others` of the other side, smoothed like the sentence cost.
     func coverage(of sentence: Int, isSource: Bool, in others: Range<Int>, smoothing: Double) -> Double {
-        let mark = nextStampValue()
+        let mark = nextStamp()
+        let (presentStart, present) = isSource
+            ? (tables.targetPresentStart, tables.targetPresent) : (tables.sourcePresentStart, tables.sourcePresent)
+        for other in others {
+            for p in presentStart[other]..<presentStart[other + 1] { stamp[Int(present[p])] = mark }
+        }
+        let side = isSource ? corpus.source : corpus.target
+        let (candidateStart, candidates) = isSource
+            ? (tables.sourceCandidateStart, tables.sourceCandidates)
+            : (tables.targetCandidateStart, tables.targetCandidates)
         var matched = 0.0
         var total = 0.0
-        if isSource {
-            for t in others {
-                for p in tables.targetPresentStart[t]..<tables.targetPresentStart[t + 1] { mark(tables.targetPresent[p]) }
-            }
-            for u in corpus.source.units(of: sentence) {
-                total += corpus.source.unitWeight[u]
-                if (tables.sourceCandidateStart[u]..<tables.sourceCandidateStart[u + 1])
-                    .contains(where: { isMarked(tables.sourceCandidates[$0]) }) {
-                    matched += corpus.source.unitWeight[u]
-                }
-            }
-        } else {
-            for s in others {
-                for p in tables.sourcePresentStart[s]..<tables.sourcePresentStart[s + 1] { mark(tables.sourcePresent[p]) }
-            }
-            for v in corpus.target.units(of: sentence) {
-                total += corpus.target.unitWeight[v]
-                if (tables.targetCandidateStart[v]..<tables.targetCandidateStart[v + 1])
-                    .contains(where: { isMarked(tables.targetCandidates[$0]) }) {
-                    matched += corpus.target.unitWeight[v]
-                }
+        for u in side.units(of: sentence) {
+            total += side.unitWeight[u]
+            if (candidateStart[u]..<candidateStart[u + 1]).contains(where: { stamp[Int(candidates[$0])] == mark }) {
+                matched += side.unitWeight[u]
             }
         }
         return matched / (total + smoothing)
