@@ -20,11 +20,18 @@ struct TokenizedSentence: Hashable, Sendable {
 /// the transliteration keys belong in TMText, where the lead will consolidate them.
 struct AlignmentTokenizer {
     static let stemLength = 4
-    private let table: [Character: String]
+    /// The transliteration table by scalar (its keys are single precomposed letters).
+    private let table: [Unicode.Scalar: String]
     private var wordCache: [Substring: AlignmentUnit] = [:]
+    /// Diacritic folding of the non-ASCII letters met so far (`é` → `e`).
+    private var foldCache: [Unicode.Scalar: String] = [:]
 
     init(language: String) {
-        table = TransliterationTable.table(for: language)
+        var table: [Unicode.Scalar: String] = [:]
+        for (letter, replacement) in TransliterationTable.table(for: language) {
+            if let scalar = letter.unicodeScalars.first, letter.unicodeScalars.count == 1 { table[scalar] = replacement }
+        }
+        self.table = table
     }
 
     mutating func tokenize(_ sentence: String) -> TokenizedSentence {
@@ -105,16 +112,18 @@ struct AlignmentTokenizer {
         let lower = word.lowercased()
         let stem = String(lower.prefix(Self.stemLength))
         var folded = ""
-        for character in lower {
-            if let replacement = table[character] {
+        for scalar in lower.unicodeScalars {
+            if let replacement = table[scalar] {
                 folded += replacement
-            } else if character.isASCII {
-                folded.append(character)
+            } else if scalar.isASCII {
+                folded.unicodeScalars.append(scalar)
+            } else if let cached = foldCache[scalar] {
+                folded += cached
             } else {
-                for scalar in String(character).decomposedStringWithCanonicalMapping.unicodeScalars
-                where scalar.isASCII {
-                    folded.unicodeScalars.append(scalar)
-                }
+                let ascii = String(String.UnicodeScalarView(
+                    String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars.filter(\.isASCII)))
+                foldCache[scalar] = ascii
+                folded += ascii
             }
         }
         var keys: [String] = []
