@@ -11,7 +11,7 @@ struct WordTranslationModel {
         pairs: [(source: [Int32], target: [Int32])], iterations: Int, threshold: Double, minimumCount: Int
     ) -> [(source: Int32, target: Int32)] {
         var index: [Int64: Int32] = [:]
-        index.reserveCapacity(pairs.reduce(0) { $0 + $1.source.count * $1.target.count } / 2)
+        index.reserveCapacity(pairs.reduce(0) { $0 + $1.source.count * $1.target.count } / 8)
         var entrySource: [Int32] = []
         var entryTarget: [Int32] = []
         var cooccurrences: [Int32] = []
