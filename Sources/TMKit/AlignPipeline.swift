@@ -63,30 +63,8 @@ public struct AlignPipeline: Sendable {
                 location: InputLocation(file: path, line: 1, column: 1), message: "the file has no text to align")
         }
         let dictionary = try dictionaryPath.map { path throws(AlignPipelineError) in try Self.readDictionary(path) } ?? []
-        var parameters = AlignmentParameters()
-        // TUNING-ONLY (remove): TMKIT_ALIGN_TUNE="sim=6,skip=4.5,..."
-        if let tune = ProcessInfo.processInfo.environment["TMKIT_ALIGN_TUNE"] {
-            for item in tune.split(separator: ",") {
-                let kv = item.split(separator: "=")
-                guard kv.count == 2, let v = Double(kv[1]) else { continue }
-                switch kv[0] {
-                case "sim": parameters.similarityWeight = v
-                case "skip": parameters.skipPenalty = v
-                case "p12": parameters.shapePenalties[3] = v; parameters.shapePenalties[4] = v
-                case "p22": parameters.shapePenalties[5] = v
-                case "p13": parameters.shapePenalties[6] = v; parameters.shapePenalties[7] = v
-                case "var": parameters.lengthVariance = v
-                case "lw": parameters.lengthWeight = v
-                case "lt": parameters.lexiconThreshold = v
-                case "lc": parameters.lexiconMinimumCount = Int(v)
-                case "it": parameters.modelIterations = Int(v)
-                default: break
-                }
-            }
-        }
         let aligner = DocumentAligner(
-            sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, dictionary: dictionary,
-            parameters: parameters)
+            sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, dictionary: dictionary)
         let alignment = aligner.align(source: source, target: target)
         return Result(
             alignment: alignment, translationUnits: translationUnits(alignment),
@@ -227,10 +205,9 @@ public struct AlignPipeline: Sendable {
             .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
             try Data(text.utf8).write(to: temporary)
-            if FileManager.default.fileExists(atPath: url.path) {
-                _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
-            } else {
-                try FileManager.default.moveItem(at: temporary, to: url)
+            // rename(2) replaces an existing file atomically (FileManager.replaceItemAt fails on Linux here).
+            guard rename(temporary.path, url.path) == 0 else {
+                throw CocoaError(.fileWriteUnknown)
             }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
