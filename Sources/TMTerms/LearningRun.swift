@@ -7,6 +7,7 @@ struct LearnedEntry {
     var example: Int?
 }
 
+import Foundation
 import TMCore
 
 /// The state of one `TermLearner.learn(from:)` call.
@@ -35,6 +36,7 @@ struct LearningRun {
                 }
             }
             occurrences = tokens.map { candidates.add($0, vocabulary: analyzer.vocabulary) }
+            candidates.markSubsumed()
             conceptFrequency = [Int32](repeating: 0, count: candidates.count)
             conceptHasAcronym = [Bool](repeating: false, count: candidates.count)
             for id in 0..<Int32(candidates.count) where candidates.isAcronym[Int(id)] {
@@ -70,9 +72,13 @@ struct LearningRun {
             let nameRatio = Double(candidates.nameCount[index]) / Double(frequency)
             let multiword = candidates.wordCount[index] >= 2
             let general = candidates.isGeneral[index]
-            if nameRatio >= 0.5 { return general ? 0.7 : 0.95 }
-            if multiword { return general ? 0.45 : 0.85 }
-            return general ? 0.25 : 0.7
+            let subsumed = candidates.isSubsumed[index] ? 0.6 : 1
+            if nameRatio >= 0.5 { return (general ? 0.7 : 0.95) * subsumed }
+            if multiword {
+                if candidates.isMixedCase[index] { return 0.35 }
+                return (general || candidates.endsGeneral[index] ? 0.45 : 0.85) * subsumed
+            }
+            return (general ? 0.25 : 0.7) * subsumed
         }
     }
 
@@ -81,6 +87,7 @@ struct LearningRun {
         var aligned: Int32 = 0
         var cognate: Int32 = 0
         var acronym: Int32 = 0
+        var cooccurrence: Int32 = 0
         var example: Int32 = -1
     }
 
@@ -89,12 +96,17 @@ struct LearningRun {
         static let aligned = Flags(rawValue: 1)
         static let cognate = Flags(rawValue: 2)
         static let acronym = Flags(rawValue: 4)
+        static let cooccurrence = Flags(rawValue: 8)
     }
 
     private var source: Side
     private var target: Side
     private let options: TermLearnerOptions
     private var evidence: [UInt64: Evidence] = [:]
+    /// Below this many pairs, co-occurrence of repeated candidates counts as evidence.
+    static let smallInputLimit = 3000
+    private var smallInput: Bool { source.tokens.count <= Self.smallInputLimit }
+    private let debug = ProcessInfo.processInfo.environment["TMTERMS_DEBUG"] != nil
 
     init(sourceLanguage: String, targetLanguage: String, sources: [String], targets: [String],
          options: TermLearnerOptions) {
@@ -194,6 +206,14 @@ struct LearningRun {
             guard let low = inside.min(), let high = inside.max() else { return nil }
             return low...high
         }
+        if debug {
+            var line = "\(k):"
+            for i in 0..<m {
+                let linked = (0..<n).filter { links[i * n + $0] }.map { target.tokens[k][positions.target[$0]].surface }
+                if !linked.isEmpty { line += " \(source.tokens[k][positions.source[i]].surface)=\(linked.joined(separator: "+"))" }
+            }
+            print(line)
+        }
         var targetAligned = [Bool](repeating: false, count: n)
         for i in 0..<m { for j in 0..<n where links[i * n + j] { targetAligned[j] = true } }
         let targetOccurrences = target.occurrences[k].compactMap { occurrence in
@@ -238,9 +258,20 @@ struct LearningRun {
                     found[key, default: []].insert(.acronym)
                 }
                 let targetKey = target.translitOfText(target.candidates.keys[Int(t.candidate)])
-                if Transliteration.similarity(sourceKey, targetKey) >= 0.7 {
+                if Transliteration.similarity(sourceKey, targetKey) >= 0.62 {
                     found[key, default: []].insert(.cognate)
                 }
+            }
+        }
+        // Small inputs: every pair of repeated candidates that occur together is evidence (EM cannot learn
+        // from a few sentences; repeated co-occurrence and competitive linking can).
+        if smallInput {
+            let sourceRepeated = Set(source.occurrences[k].map { source.candidates.concept($0.candidate) }
+                .filter { source.conceptFrequency[Int($0)] >= 2 })
+            let targetRepeated = Set(target.occurrences[k].map { target.candidates.concept($0.candidate) }
+                .filter { target.conceptFrequency[Int($0)] >= 2 })
+            for s in sourceRepeated {
+                for t in targetRepeated { found[Self.pairKey(s, t), default: []].insert(.cooccurrence) }
             }
         }
         for (key, flags) in found {
@@ -249,6 +280,7 @@ struct LearningRun {
             if flags.contains(.aligned) { record.aligned += 1 }
             if flags.contains(.cognate) { record.cognate += 1 }
             if flags.contains(.acronym) { record.acronym += 1 }
+            if flags.contains(.cooccurrence) { record.cooccurrence += 1 }
             if record.example < 0 || Int(record.example) > k { record.example = Int32(k) }
             evidence[key] = record
         }
@@ -295,16 +327,34 @@ struct LearningRun {
         for pair in scored where !usedSource.contains(pair.source) && !usedTarget.contains(pair.target) {
             usedSource.insert(pair.source)
             usedTarget.insert(pair.target)
+            // Parts that never occur outside the linked terms are spent with them (`revolutions`).
+            for member in source.candidates.members(of: pair.source) {
+                usedSource.formUnion(source.candidates.nestedSameFrequency(member).map(source.candidates.concept))
+            }
+            for member in target.candidates.members(of: pair.target) {
+                usedTarget.formUnion(target.candidates.nestedSameFrequency(member).map(target.candidates.concept))
+            }
             accepted.append(pair)
         }
         accepted = dropNested(accepted)
-        return accepted.map { pair in
-            LearnedEntry(
-                sourceTerms: terms(of: pair.source, side: source),
-                targetTerms: terms(of: pair.target, side: target) + longFormPartners(pair, used: usedTarget),
+        var result: [LearnedEntry] = []
+        for pair in accepted {
+            var sourceTerms = terms(of: pair.source, side: source)
+            var targetTerms = terms(of: pair.target, side: target)
+            if source.candidates.members(of: pair.source).count > 1, targetTerms.count == 1 {
+                targetTerms += longFormPartners(pair.source, from: source, in: target, fromSource: true,
+                                                used: usedTarget)
+            }
+            if target.candidates.members(of: pair.target).count > 1, sourceTerms.count == 1 {
+                sourceTerms += longFormPartners(pair.target, from: target, in: source, fromSource: false,
+                                                used: usedSource)
+            }
+            result.append(LearnedEntry(
+                sourceTerms: sourceTerms, targetTerms: targetTerms,
                 frequency: Int(pair.linked), confidence: (pair.confidence * 1000).rounded() / 1000,
-                example: pair.example >= 0 ? Int(pair.example) : nil)
+                example: pair.example >= 0 ? Int(pair.example) : nil))
         }
+        return result
     }
 
     private mutating func score(_ s: Int32, _ t: Int32, _ record: Evidence) -> Double {
@@ -312,6 +362,9 @@ struct LearningRun {
         let linked = Double(record.linked)
         let dice = min(1, 2 * linked / max(1, fs + ft))
         var support = 0.85 * Double(record.aligned) / linked
+        // One sentence pair is evidence only for names, cognates and acronyms.
+        if record.linked == 1 && record.cognate == 0 && record.acronym == 0 { return 0 }
+        if record.cooccurrence > 0 { support = max(support, 0.7 * Double(record.cooccurrence) / linked) }
         if record.cognate > 0 {
             let similarity = Transliteration.similarity(
                 source.translitOfText(source.candidates.keys[Int(s)]),
@@ -352,8 +405,40 @@ struct LearningRun {
         return members.map { Term(text: side.candidates.preferredDisplay($0), variants: side.candidates.variants($0)) }
     }
 
-    /// Target phrases that translate the long form of a source acronym concept, for one entry.
-    private func longFormPartners(_ pair: Scored, used: Set<Int32>) -> [Term] {
-        []
+    /// Phrases of the other language that translate the long form of an acronym concept, for one entry:
+    /// KTMT + `Kollektiv Thlükəsizlik Alyansı` ↔ CSTO gains `collective security alliance`, which occurs
+    /// with the long form and shares its cognates (kollektiv ~ collective, alyansı ~ alliance).
+    private mutating func longFormPartners(_ concept: Int32, from side: Side, in other: Side, fromSource: Bool,
+                                           used: Set<Int32>) -> [Term] {
+        let longForms = side.candidates.members(of: concept).filter { side.candidates.wordCount[Int($0)] >= 2 }
+        guard !longForms.isEmpty else { return [] }
+        var best: (score: Double, frequency: Int32, key: String, id: Int32)?
+        var seen = Set<Int32>()
+        for k in side.occurrences.indices {
+            guard let occurrence = side.occurrences[k].first(where: { longForms.contains($0.candidate) }) else { continue }
+            let longWords = side.candidates.keys[Int(occurrence.candidate)].split(separator: " ")
+                .map { side.translitOfText(String($0)) }
+            for partner in other.occurrences[k] where seen.insert(partner.candidate).inserted {
+                let id = partner.candidate
+                let concept = other.candidates.concept(id)
+                guard other.candidates.wordCount[Int(id)] >= 2, !used.contains(concept),
+                      !other.candidates.isMixedCase[Int(id)] else { continue }
+                let words = other.candidates.keys[Int(id)].split(separator: " ").map { other.translitOfText(String($0)) }
+                let matched = longWords.filter { word in
+                    words.contains { Transliteration.similarity(word, $0) >= 0.75 }
+                }.count
+                let score = Double(matched) / Double(max(longWords.count, words.count))
+                guard matched * 2 >= longWords.count, matched >= 1 else { continue }
+                let key = other.candidates.keys[Int(id)]
+                let frequency = other.candidates.frequency[Int(id)]
+                if let current = best,
+                   (current.score, current.frequency, current.key) >= (score, frequency, key) && current.score >= score {
+                    continue
+                }
+                best = (score, frequency, key, id)
+            }
+        }
+        guard let chosen = best else { return [] }
+        return [Term(text: other.candidates.preferredDisplay(chosen.id), variants: other.candidates.variants(chosen.id))]
     }
 }

@@ -7,6 +7,8 @@ struct AnalysedToken: Sendable {
     var id: Int32
     /// Characters of `surface` kept in the displayed term.
     var displayLength: Int
+    /// Characters kept when the token ends a phrase (a possessive stays: `bazar ertəsi`).
+    var headLength: Int
     var kind: Kind
     var isCapitalised = false
     var isSentenceInitial = false
@@ -16,6 +18,7 @@ struct AnalysedToken: Sendable {
     var isGeneral = false
 
     var display: Substring { surface.prefix(displayLength) }
+    var headDisplay: Substring { surface.prefix(headLength) }
     var isContent: Bool { (kind == .word || kind == .number) && !isStop }
     var isAlignable: Bool { kind == .word || kind == .number }
 }
@@ -99,21 +102,25 @@ struct SideAnalyzer {
             switch token.kind {
             case .boundary:
                 result.append(AnalysedToken(surface: token.text, id: -1, displayLength: token.text.count,
-                                            kind: .boundary))
+                                            headLength: token.text.count, kind: .boundary))
             case .joiner:
-                result.append(AnalysedToken(surface: token.text, id: -1, displayLength: 1, kind: .joiner))
+                result.append(AnalysedToken(surface: token.text, id: -1, displayLength: 1, headLength: 1, kind: .joiner))
             case .number:
                 let digits = String(token.text.prefix { $0 != "-" }.filter { $0.isNumber })
                 let displayLength = keepWhole[position] ? token.text.count : token.text.prefix { $0 != "-" }.count
                 result.append(AnalysedToken(surface: token.text, id: vocabulary.id(digits),
-                                            displayLength: displayLength, kind: .number))
+                                            displayLength: displayLength, headLength: displayLength, kind: .number))
                 seenWord = true
             case .word:
                 let base = keepWhole[position] ? token.text : String(token.text.prefix { $0 != "-" })
                 var analysis = analyzer.analyse(base)
-                if keepWhole[position] { analysis.displayLength = token.text.count }
+                if keepWhole[position] {
+                    analysis.displayLength = token.text.count
+                    analysis.headLength = token.text.count
+                }
                 var word = AnalysedToken(surface: token.text, id: vocabulary.id(analysis.key),
-                                         displayLength: analysis.displayLength, kind: .word)
+                                         displayLength: analysis.displayLength, headLength: analysis.headLength,
+                                         kind: .word)
                 word.isCapitalised = CaseFolding.isCapitalised(token.text)
                 word.isAcronym = CaseFolding.isAcronym(base)
                 word.isSentenceInitial = !seenWord
@@ -122,6 +129,7 @@ struct SideAnalyzer {
                 word.isLink = resources.linkWords.contains(folded)
                 word.isGeneral = resources.generalWords.contains(folded)
                     || resources.generalWords.contains(analysis.key)
+                    || (!word.isCapitalised && resources.looksLikeVerb(folded))
                 result.append(word)
                 seenWord = true
             }
