@@ -169,6 +169,19 @@ struct CandidateTable {
         }
     }
 
+    /// All candidates inside `id` (by words).
+    func nestedAll(_ id: Int32) -> [Int32] {
+        let words = keys[Int(id)].split(separator: " ")
+        guard words.count >= 2 else { return [] }
+        var result: [Int32] = []
+        for length in 1..<words.count {
+            for start in 0...(words.count - length) {
+                if let sub = ids[words[start..<(start + length)].joined(separator: " ")] { result.append(sub) }
+            }
+        }
+        return result
+    }
+
     /// Candidates inside `id` (by words) that never occur outside it.
     func nestedSameFrequency(_ id: Int32) -> [Int32] {
         let words = keys[Int(id)].split(separator: " ")

@@ -15,6 +15,7 @@ struct LanguageResources: Sendable {
     let suffixRules: SuffixRules
     /// Rewrites into the common Latin key, longest first: the language's own table, then Cyrillic.
     let transliteration: [(from: [Character], to: String)]
+    let transliterationIndex: TransliterationTable
     /// Whether case folding follows Turkic rules (I → ı, İ → i).
     var isTurkic: Bool { language == "az" || language == "tr" || language == "kk" || language == "tt" }
 
@@ -51,6 +52,7 @@ struct LanguageResources: Sendable {
             }
         }
         transliteration = table.sorted { $0.from.count > $1.from.count }
+        transliterationIndex = TransliterationTable(transliteration)
     }
 
     /// The non-comment lines of a resource file split at tabs; empty when the file does not exist.

@@ -55,13 +55,23 @@ struct LearningRun {
         /// The transliteration key of a word id (cached).
         mutating func translit(_ id: Int32) -> [Character] {
             if let hit = translitCache[id] { return hit }
-            let key = Transliteration.key(analyzer.vocabulary.keys[Int(id)], table: analyzer.resources.transliteration)
+            let key = Transliteration.key(analyzer.vocabulary.keys[Int(id)], index: analyzer.resources.transliterationIndex)
             translitCache[id] = key
             return key
         }
 
         func translitOfText(_ text: String) -> [Character] {
-            Transliteration.key(fold(text), table: analyzer.resources.transliteration)
+            Transliteration.key(fold(text), index: analyzer.resources.transliterationIndex)
+        }
+
+        private var candidateTranslit: [Int32: [Character]] = [:]
+
+        /// The transliteration key of a candidate (cached).
+        mutating func translit(candidate id: Int32) -> [Character] {
+            if let hit = candidateTranslit[id] { return hit }
+            let key = translitOfText(candidates.keys[Int(id)])
+            candidateTranslit[id] = key
+            return key
         }
 
         /// Termhood of a concept in 0...1: acronyms and names high, general words low.
@@ -103,10 +113,12 @@ struct LearningRun {
     private var target: Side
     private let options: TermLearnerOptions
     private var evidence: [UInt64: Evidence] = [:]
+    private var similarityCache: [UInt64: Float] = [:]
     /// Below this many pairs, co-occurrence of repeated candidates counts as evidence.
     static let smallInputLimit = 3000
     private var smallInput: Bool { source.tokens.count <= Self.smallInputLimit }
-    private let debug = ProcessInfo.processInfo.environment["TMTERMS_DEBUG"] != nil
+    private let debug = ProcessInfo.processInfo.environment["TMTERMS_DEBUG"] == "alignment"
+    private let timing = ProcessInfo.processInfo.environment["TMTERMS_DEBUG"] == "timing"
 
     init(sourceLanguage: String, targetLanguage: String, sources: [String], targets: [String],
          options: TermLearnerOptions) {
@@ -145,13 +157,13 @@ struct LearningRun {
                     if let existing = slotIndex[key] {
                         slot = existing
                     } else {
+                        // The prior is judged on the first occurrence of the word pair.
                         slot = Int32(slotSource.count)
                         slotIndex[key] = slot
                         slotSource.append(s.id)
                         slotTarget.append(t.id)
-                        prior.append(1)
+                        prior.append(cognatePrior(s, t))
                     }
-                    if prior[Int(slot)] == 1 { prior[Int(slot)] = cognatePrior(s, t) }
                     slots.append(slot)
                 }
             }
@@ -246,19 +258,31 @@ struct LearningRun {
         // Names and acronyms: transliteration and acronym evidence, independent of the alignment.
         let sourceNames = source.occurrences[k].filter { isNameLike($0, side: source, sentence: k) }
         let targetNames = target.occurrences[k].filter { isNameLike($0, side: target, sentence: k) }
+        // An acronym written identically on the other side (ARG1 … ARG1) pairs with that, not with others.
+        let sourceKeys = Set(sourceNames.map { source.candidates.keys[Int($0.candidate)] })
+        let targetKeys = Set(targetNames.map { target.candidates.keys[Int($0.candidate)] })
         for s in sourceNames {
             let sourceConcept = source.candidates.concept(s.candidate)
             let sourceIsAcronym = source.conceptHasAcronym[Int(sourceConcept)]
-            let sourceKey = source.translitOfText(source.candidates.keys[Int(s.candidate)])
+                && !targetKeys.contains(source.candidates.keys[Int(s.candidate)])
+            let sourceKey = source.translit(candidate: s.candidate)
             for t in targetNames {
                 let targetConcept = target.candidates.concept(t.candidate)
                 let key = Self.pairKey(sourceConcept, targetConcept)
                 if sourceIsAcronym, target.conceptHasAcronym[Int(targetConcept)],
+                   !sourceKeys.contains(target.candidates.keys[Int(t.candidate)]),
                    source.candidates.isAcronym[Int(s.candidate)] || target.candidates.isAcronym[Int(t.candidate)] {
                     found[key, default: []].insert(.acronym)
                 }
-                let targetKey = target.translitOfText(target.candidates.keys[Int(t.candidate)])
-                if Transliteration.similarity(sourceKey, targetKey) >= 0.62 {
+                let pairKey = Self.pairKey(s.candidate, t.candidate)
+                let similarity: Float
+                if let cached = similarityCache[pairKey] {
+                    similarity = cached
+                } else {
+                    similarity = Float(Transliteration.similarity(sourceKey, target.translit(candidate: t.candidate)))
+                    similarityCache[pairKey] = similarity
+                }
+                if similarity >= 0.62 {
                     found[key, default: []].insert(.cognate)
                 }
             }
@@ -306,7 +330,15 @@ struct LearningRun {
     }
 
     mutating func entries() -> [LearnedEntry] {
+        let clock = ContinuousClock()
+        let started = clock.now
+        func lap(_ label: String) {
+            if timing { FileHandle.standardError.write(Data("\(label): \(clock.now - started)\n".utf8)) }
+        }
+        lap("analysed")
         alignAndCollect()
+        lap("aligned and collected \(evidence.count) pairs")
+        defer { lap("linked") }
         var scored: [Scored] = []
         for (key, record) in evidence where Int(record.linked) >= options.minCount {
             let s = Int32(truncatingIfNeeded: key >> 32), t = Int32(truncatingIfNeeded: key & 0xFFFF_FFFF)
@@ -366,31 +398,35 @@ struct LearningRun {
         if record.linked == 1 && record.cognate == 0 && record.acronym == 0 { return 0 }
         if record.cooccurrence > 0 { support = max(support, 0.7 * Double(record.cooccurrence) / linked) }
         if record.cognate > 0 {
-            let similarity = Transliteration.similarity(
-                source.translitOfText(source.candidates.keys[Int(s)]),
-                target.translitOfText(target.candidates.keys[Int(t)]))
+            let similarity = Transliteration.similarity(source.translit(candidate: s), target.translit(candidate: t))
             support = max(support, similarity * (0.6 + 0.4 * Double(record.cognate) / linked))
         }
         if record.acronym > 0 { support = max(support, 0.6 + 0.3 * Double(record.acronym) / linked) }
         let termhood = (source.termhood(s) * target.termhood(t)).squareRoot()
         let ws = Double(source.candidates.wordCount[Int(s)]), wt = Double(target.candidates.wordCount[Int(t)])
         let lengthFactor = max(0.6, 1 - 0.15 * abs(ws - wt))
-        let countFactor = linked / (linked + 0.5)
-        return dice.squareRoot() * support * termhood * lengthFactor * countFactor
+        // More sentence pairs, more certainty: 0.7 for one, 0.8 for three, 1 from fifteen on.
+        let countFactor = min(1, 0.6 + 0.1 * log2(linked + 1))
+        // A term copied unchanged (an acronym, a product name) is right but tells a translator little: it
+        // ranks below translated terms of the same strength.
+        let copied = source.candidates.keys[Int(s)] == target.candidates.keys[Int(t)] ? 0.75 : 1
+        return dice.squareRoot() * support * termhood * lengthFactor * countFactor * copied
     }
 
     /// Drops a pair nested in a longer accepted pair when the shorter never occurs outside the longer one.
     private func dropNested(_ pairs: [Scored]) -> [Scored] {
-        func contains(_ long: String, _ short: String) -> Bool {
-            long != short && (" " + long + " ").contains(" " + short + " ")
-        }
-        return pairs.filter { pair in
-            !pairs.contains { other in
-                contains(source.candidates.keys[Int(other.source)], source.candidates.keys[Int(pair.source)])
-                    && contains(target.candidates.keys[Int(other.target)], target.candidates.keys[Int(pair.target)])
-                    && source.conceptFrequency[Int(pair.source)] <= source.conceptFrequency[Int(other.source)]
+        var accepted = Set(pairs.map { Self.pairKey($0.source, $0.target) })
+        for pair in pairs {
+            let sourceParts = source.candidates.members(of: pair.source).flatMap(source.candidates.nestedAll)
+            let targetParts = target.candidates.members(of: pair.target).flatMap(target.candidates.nestedAll)
+            guard !sourceParts.isEmpty, !targetParts.isEmpty else { continue }
+            for s in sourceParts where source.candidates.frequency[Int(s)] <= source.conceptFrequency[Int(pair.source)] {
+                for t in targetParts {
+                    accepted.remove(Self.pairKey(source.candidates.concept(s), target.candidates.concept(t)))
+                }
             }
         }
+        return pairs.filter { accepted.contains(Self.pairKey($0.source, $0.target)) }
     }
 
     /// The terms of a concept: the acronym first, then long forms, each with its inflected variants.

@@ -27,8 +27,9 @@ struct WordAnalyzer {
     }
 
     func fold(_ text: some StringProtocol) -> String {
-        var folded = CaseFolding.fold(text, turkic: resources.isTurkic).replacingOccurrences(of: "’", with: "'")
-        if resources.suffixRules.foldsAccents {
+        var folded = CaseFolding.fold(text, turkic: resources.isTurkic)
+        if folded.unicodeScalars.contains("’") { folded = folded.replacingOccurrences(of: "’", with: "'") }
+        if resources.suffixRules.foldsAccents, !folded.utf8.allSatisfy({ $0 < 0x80 }) {
             folded = folded.folding(options: .diacriticInsensitive, locale: nil)
         }
         return folded

@@ -70,7 +70,7 @@ struct TermsCommand: AsyncParsableCommand {
                 .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
             do {
                 try Data(text.utf8).write(to: temporary)
-                _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
+                guard rename(temporary.path, url.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
             } catch {
                 try? FileManager.default.removeItem(at: temporary)
                 throw ValidationError("\(output): cannot write the file")
