@@ -369,6 +369,19 @@ struct LearningRun {
             accepted.append(pair)
         }
         accepted = dropNested(accepted)
+        // A term copied unchanged (an acronym, a product name) is right but tells a translator little: after
+        // linking, it ranks below translated terms of the same strength.
+        for index in accepted.indices
+        where source.candidates.keys[Int(accepted[index].source)] == target.candidates.keys[Int(accepted[index].target)] {
+            accepted[index].confidence *= 0.75
+        }
+        accepted = accepted.filter { $0.confidence >= options.minConfidence }
+        accepted.sort { a, b in
+            if a.confidence != b.confidence { return a.confidence > b.confidence }
+            if a.linked != b.linked { return a.linked > b.linked }
+            if a.source != b.source { return source.candidates.keys[Int(a.source)] < source.candidates.keys[Int(b.source)] }
+            return target.candidates.keys[Int(a.target)] < target.candidates.keys[Int(b.target)]
+        }
         var result: [LearnedEntry] = []
         for pair in accepted {
             var sourceTerms = terms(of: pair.source, side: source)
@@ -400,6 +413,8 @@ struct LearningRun {
         if record.cognate > 0 {
             let similarity = Transliteration.similarity(source.translit(candidate: s), target.translit(candidate: t))
             support = max(support, similarity * (0.6 + 0.4 * Double(record.cognate) / linked))
+            // Between near-identical rivals (MIPS ISA II ~ MIPS ISA I), the closer spelling wins.
+            support *= 0.95 + 0.05 * similarity
         }
         if record.acronym > 0 { support = max(support, 0.6 + 0.3 * Double(record.acronym) / linked) }
         let termhood = (source.termhood(s) * target.termhood(t)).squareRoot()
@@ -407,10 +422,7 @@ struct LearningRun {
         let lengthFactor = max(0.6, 1 - 0.15 * abs(ws - wt))
         // More sentence pairs, more certainty: 0.7 for one, 0.8 for three, 1 from fifteen on.
         let countFactor = min(1, 0.6 + 0.1 * log2(linked + 1))
-        // A term copied unchanged (an acronym, a product name) is right but tells a translator little: it
-        // ranks below translated terms of the same strength.
-        let copied = source.candidates.keys[Int(s)] == target.candidates.keys[Int(t)] ? 0.75 : 1
-        return dice.squareRoot() * support * termhood * lengthFactor * countFactor * copied
+        return dice.squareRoot() * support * termhood * lengthFactor * countFactor
     }
 
     /// Drops a pair nested in a longer accepted pair when the shorter never occurs outside the longer one.

@@ -46,18 +46,25 @@ struct SideAnalyzer {
     let resources: LanguageResources
     private(set) var vocabulary = Vocabulary()
     private var analyzer: WordAnalyzer
+    /// Folded words that the input also writes in lower case: their capital at a sentence start is only
+    /// sentence case (`Interpret …`), not a name.
+    private let writtenInLowerCase: Set<String>
 
     init(language: String, sentences: [String]) {
         let resources = LanguageResources.forLanguage(language)
         self.resources = resources
         var attested = Set<String>()
+        var lowerCase = Set<String>()
         var probe = WordAnalyzer(resources: resources, attested: [])
         for sentence in sentences {
             for token in TermTokenizer.tokenize(sentence) where token.kind == .word {
-                attested.insert(probe.fold(token.text))
+                let folded = probe.fold(token.text)
+                attested.insert(folded)
+                if token.text.first?.isLowercase == true { lowerCase.insert(folded) }
             }
         }
         analyzer = WordAnalyzer(resources: resources, attested: attested)
+        writtenInLowerCase = lowerCase
     }
 
     mutating func analyse(_ sentence: String) -> [AnalysedToken] {
@@ -125,6 +132,10 @@ struct SideAnalyzer {
                 word.isAcronym = CaseFolding.isAcronym(base)
                 word.isSentenceInitial = !seenWord
                 let folded = analyzer.fold(base)
+                if word.isSentenceInitial, word.isCapitalised, !word.isAcronym,
+                   writtenInLowerCase.contains(analyzer.fold(token.text)) {
+                    word.isCapitalised = false
+                }
                 word.isStop = resources.stopWords.contains(folded) && !word.isAcronym
                 word.isLink = resources.linkWords.contains(folded)
                 word.isGeneral = resources.generalWords.contains(folded)

@@ -28,7 +28,9 @@ enum Transliteration {
             if character.isLetter || character.isNumber { out.append(character) }
             index += 1
         }
-        // Collapse doubled letters (Russia ~ Rusiya, alliance ~ alyans).
+        // Collapse doubled letters (Russia ~ Rusiya, alliance ~ alyans), but not in strings of one or two
+        // letters repeated (II ≠ III, HHHH ≠ HHHHHHHH).
+        if Set(out).count < 3 { return out }
         var collapsed: [Character] = []
         for character in out where collapsed.last != character { collapsed.append(character) }
         return collapsed
