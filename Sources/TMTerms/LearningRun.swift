@@ -23,7 +23,7 @@ struct LearningRun {
 
         init(language: String, sentences: [String]) {
             analyzer = SideAnalyzer(language: language, sentences: sentences)
-            tokens = sentences.map { analyzer.analyse($0) }
+            tokens = sentences.indices.map { analyzer.analyse(sentenceAt: $0) }
             for sentence in tokens {
                 for definition in AcronymDetector.definitions(in: sentence, fold: { [analyzer] in
                     CaseFolding.fold($0, turkic: analyzer.resources.isTurkic)
@@ -122,8 +122,8 @@ struct LearningRun {
 
     init(sourceLanguage: String, targetLanguage: String, sources: [String], targets: [String],
          options: TermLearnerOptions) {
-        source = Side(language: sourceLanguage, sentences: sources)
-        target = Side(language: targetLanguage, sentences: targets)
+        (source, target) = inParallel({ Side(language: sourceLanguage, sentences: sources) },
+                                      { Side(language: targetLanguage, sentences: targets) })
         self.options = options
     }
 

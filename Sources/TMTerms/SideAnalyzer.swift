@@ -49,15 +49,21 @@ struct SideAnalyzer {
     /// Folded words that the input also writes in lower case: their capital at a sentence start is only
     /// sentence case (`Interpret …`), not a name.
     private let writtenInLowerCase: Set<String>
+    /// The tokens of the sentences given at creation, so that each is tokenized once.
+    private var tokenized: [[TermToken]]
 
     init(language: String, sentences: [String]) {
         let resources = LanguageResources.forLanguage(language)
         self.resources = resources
         var attested = Set<String>()
         var lowerCase = Set<String>()
-        var probe = WordAnalyzer(resources: resources, attested: [])
+        let probe = WordAnalyzer(resources: resources, attested: [])
+        var tokenized: [[TermToken]] = []
+        tokenized.reserveCapacity(sentences.count)
         for sentence in sentences {
-            for token in TermTokenizer.tokenize(sentence) where token.kind == .word {
+            let tokens = TermTokenizer.tokenize(sentence)
+            tokenized.append(tokens)
+            for token in tokens where token.kind == .word {
                 let folded = probe.fold(token.text)
                 attested.insert(folded)
                 if token.text.first?.isLowercase == true { lowerCase.insert(folded) }
@@ -65,10 +71,21 @@ struct SideAnalyzer {
         }
         analyzer = WordAnalyzer(resources: resources, attested: attested)
         writtenInLowerCase = lowerCase
+        self.tokenized = tokenized
+    }
+
+    /// Analyses the sentence at `index` of those given at creation.
+    mutating func analyse(sentenceAt index: Int) -> [AnalysedToken] {
+        let raw = tokenized[index]
+        tokenized[index] = []
+        return analyse(tokens: raw)
     }
 
     mutating func analyse(_ sentence: String) -> [AnalysedToken] {
-        let raw = TermTokenizer.tokenize(sentence)
+        analyse(tokens: TermTokenizer.tokenize(sentence))
+    }
+
+    private mutating func analyse(tokens raw: [TermToken]) -> [AnalysedToken] {
         let rules = resources.suffixRules
         var merged: [TermToken] = []
         var keepWhole: [Bool] = []  // ordinal suffix after a hyphen: shown with the word (4-cü)

@@ -23,17 +23,32 @@ struct TermToken: Sendable {
 enum TermTokenizer {
     static func tokenize(_ text: String) -> [TermToken] {
         var tokens: [TermToken] = []
-        let characters = Array(text)
+        // Unicode scalars, not Characters: grapheme breaking is the slowest part of tokenizing, and a
+        // combining mark simply continues the word it follows.
+        let characters = Array(text.unicodeScalars)
         var index = 0
         var space = true
-        func isWordCharacter(_ character: Character) -> Bool {
-            character.isLetter || character.isNumber || character.unicodeScalars.first.map {
-                $0.properties.generalCategory == .nonspacingMark || $0.properties.generalCategory == .spacingMark
-            } == true
+        func isWordCharacter(_ character: Unicode.Scalar) -> Bool {
+            if character.isASCII {
+                return (character >= "a" && character <= "z") || (character >= "A" && character <= "Z")
+                    || (character >= "0" && character <= "9")
+            }
+            switch character.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                 .decimalNumber, .letterNumber, .otherNumber, .nonspacingMark, .spacingMark:
+                return true
+            default:
+                return false
+            }
+        }
+        func string(_ range: Range<Int>) -> String {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: characters[range])
+            return String(view)
         }
         while index < characters.count {
             let character = characters[index]
-            if character.isWhitespace {
+            if character.properties.isWhitespace {
                 space = true
                 index += 1
                 continue
@@ -41,7 +56,7 @@ enum TermTokenizer {
             if character == "%" || character == "\\" || character == "$" || character == "{" || character == "<" {
                 // Placeholders and markup: %s, %1$s, %(name)s, \n, ${var}, {0}, <b>.
                 var end = index + 1
-                let closer: Character? = character == "{" ? "}" : character == "<" ? ">" : nil
+                let closer: Unicode.Scalar? = character == "{" ? "}" : character == "<" ? ">" : nil
                 if let closer {
                     while end < characters.count, characters[end] != closer, end - index < 40 { end += 1 }
                     if end < characters.count, characters[end] == closer { end += 1 } else { end = index + 1 }
@@ -50,19 +65,19 @@ enum TermTokenizer {
                     end = min(end + 2, characters.count)
                 } else {
                     while end < characters.count,
-                          characters[end].isNumber || characters[end] == "$" || characters[end] == "l"
+                          isDigit(characters[end]) || characters[end] == "$" || characters[end] == "l"
                             || characters[end] == "." || characters[end] == "-" {
                         end += 1
                     }
-                    if end < characters.count, characters[end].isLetter { end += 1 }
+                    if end < characters.count, isLetter(characters[end]) { end += 1 }
                 }
-                tokens.append(TermToken(text: String(characters[index..<end]), kind: .boundary, spaceBefore: space))
+                tokens.append(TermToken(text: string(index..<end), kind: .boundary, spaceBefore: space))
                 space = false
                 index = end
                 continue
             }
             if (character == "_" || character == "&"), index + 1 < characters.count,
-               characters[index + 1].isLetter, index == 0 || !isWordCharacter(characters[index - 1]) || character == "_" {
+               isLetter(characters[index + 1]), index == 0 || !isWordCharacter(characters[index - 1]) || character == "_" {
                 index += 1  // keyboard accelerator
                 continue
             }
@@ -72,13 +87,13 @@ enum TermTokenizer {
                 while end < characters.count {
                     let next = characters[end]
                     if isWordCharacter(next) {
-                        if next.isLetter { isNumber = false }
+                        if !isDigit(next) { isNumber = false }
                         end += 1
-                    } else if (next == "'" || next == "’"), end + 1 < characters.count, characters[end + 1].isLetter,
+                    } else if (next == "'" || next == "’"), end + 1 < characters.count, isLetter(characters[end + 1]),
                               !isNumber {
                         end += 1
                     } else if (next == "." || next == ","), isNumber, end + 1 < characters.count,
-                              characters[end + 1].isNumber {
+                              isDigit(characters[end + 1]) {
                         end += 1
                     } else if next == "_", end + 1 < characters.count, isWordCharacter(characters[end + 1]) {
                         end += 1  // identifiers such as file_name stay one word
@@ -86,23 +101,33 @@ enum TermTokenizer {
                         break
                     }
                 }
-                tokens.append(TermToken(text: String(characters[index..<end]), kind: isNumber ? .number : .word,
+                tokens.append(TermToken(text: string(index..<end), kind: isNumber ? .number : .word,
                                         spaceBefore: space))
                 space = false
                 index = end
                 continue
             }
-            if character == "-" || character == "‑", index > 0, index + 1 < characters.count,
+            if character == "-" || character == "\u{2011}", index > 0, index + 1 < characters.count,
                isWordCharacter(characters[index - 1]), isWordCharacter(characters[index + 1]) {
                 tokens.append(TermToken(text: "-", kind: .joiner, spaceBefore: false))
                 space = false
                 index += 1
                 continue
             }
-            tokens.append(TermToken(text: String(character), kind: .boundary, spaceBefore: space))
+            tokens.append(TermToken(text: String(Character(character)), kind: .boundary, spaceBefore: space))
             space = false
             index += 1
         }
         return tokens
     }
+}
+
+private func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+    if scalar.isASCII { return scalar >= "0" && scalar <= "9" }
+    return scalar.properties.numericType != nil
+}
+
+private func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+    if scalar.isASCII { return (scalar >= "a" && scalar <= "z") || (scalar >= "A" && scalar <= "Z") }
+    return scalar.properties.isAlphabetic
 }
