@@ -2,7 +2,8 @@
 """Reads PO files (from msgunfmt) and prints English<TAB>Spanish pairs, one per line.
 
 Skips the header, empty and fuzzy translations; plural entries give msgid/msgstr[0]; newlines and tabs inside
-messages become spaces; pairs are deduplicated in first-seen order.
+messages become two spaces (a line or column break, which the term learner treats as a boundary), other
+spacing is kept; pairs are deduplicated in first-seen order.
 """
 import sys
 
@@ -60,7 +61,8 @@ def entries(path):
 
 
 def clean(s):
-    return " ".join(s.replace("\t", " ").split())
+    s = s.replace("\r", "").replace("\t", "  ").replace("\n", "  ")
+    return s.strip()
 
 
 seen = set()

@@ -25,6 +25,8 @@ struct CandidateTable {
     private(set) var endsGeneral: [Bool] = []
     /// A multi-word candidate that mixes names and lower-case words (`Putin bazar ertəsi`, `Kazakh officials`).
     private(set) var isMixedCase: [Bool] = []
+    /// A multi-word candidate with a number in it: more often an instance (`Zoom 1`, `15 degrees`) than a term.
+    private(set) var hasNumber: [Bool] = []
     /// A candidate that never occurs outside one longer candidate (`bazar` in `bazar ertəsi`).
     private(set) var isSubsumed: [Bool] = []
     /// Displayed forms and their counts, and other surface forms (variants).
@@ -100,6 +102,7 @@ struct CandidateTable {
             let capitals = letters.filter { tokens[$0].isCapitalised && !tokens[$0].isSentenceInitial }.count
             let lowers = letters.filter { !tokens[$0].isCapitalised }.count
             if capitals > 0 && lowers > 0 { isMixedCase[Int(id)] = true }
+            if words.count > 1, words.contains(where: { tokens[$0].kind == .number }) { hasNumber[Int(id)] = true }
             occurrences.append(Occurrence(candidate: id, range: range))
             guard seen.insert(id).inserted else { continue }
             frequency[Int(id)] += 1
@@ -142,6 +145,7 @@ struct CandidateTable {
         endsGeneral.append(false)
         isSubsumed.append(false)
         isMixedCase.append(false)
+        hasNumber.append(false)
         displays.append([:])
         surfaces.append([])
         parent.append(id)

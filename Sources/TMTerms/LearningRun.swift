@@ -82,7 +82,7 @@ struct LearningRun {
             let nameRatio = Double(candidates.nameCount[index]) / Double(frequency)
             let multiword = candidates.wordCount[index] >= 2
             let general = candidates.isGeneral[index]
-            let subsumed = candidates.isSubsumed[index] ? 0.6 : 1
+            let subsumed = (candidates.isSubsumed[index] ? 0.6 : 1) * (candidates.hasNumber[index] ? 0.75 : 1)
             if nameRatio >= 0.5 { return (general ? 0.7 : 0.95) * subsumed }
             if multiword {
                 if candidates.isMixedCase[index] { return 0.35 }

@@ -125,6 +125,7 @@ struct SideAnalyzer {
         for (position, token) in merged.enumerated() {
             switch token.kind {
             case .boundary:
+                if token.text == "\n" { seenWord = false }  // a new line starts like a sentence
                 result.append(AnalysedToken(surface: token.text, id: -1, displayLength: token.text.count,
                                             headLength: token.text.count, kind: .boundary))
             case .joiner:

@@ -19,7 +19,8 @@ struct TermToken: Sendable {
 ///
 /// Apostrophes between letters stay inside a word (`Ukraine’s`, `Türkiye'nin`); a hyphen between two word
 /// characters becomes a joiner token; `%s`, `%1$d`, `\n` and similar placeholders of software messages are
-/// boundaries; keyboard accelerators (`_File`, `&Open`) are dropped.
+/// boundaries; keyboard accelerators (`_File`, `&Open`) are dropped. Two or more spaces, a tab or a line
+/// break become a boundary `\n`: columns and lines of software messages are not phrases.
 enum TermTokenizer {
     static func tokenize(_ text: String) -> [TermToken] {
         var tokens: [TermToken] = []
@@ -49,8 +50,15 @@ enum TermTokenizer {
         while index < characters.count {
             let character = characters[index]
             if character.properties.isWhitespace {
+                // Two spaces, a tab or a line break: a line or column break, which no term crosses.
+                var end = index
+                while end < characters.count, characters[end].properties.isWhitespace { end += 1 }
+                let isBreak = end - index >= 2 || characters[index] == "\n" || characters[index] == "\t"
+                if isBreak, !tokens.isEmpty, end < characters.count {
+                    tokens.append(TermToken(text: "\n", kind: .boundary, spaceBefore: true))
+                }
                 space = true
-                index += 1
+                index = end
                 continue
             }
             if character == "%" || character == "\\" || character == "$" || character == "{" || character == "<" {
