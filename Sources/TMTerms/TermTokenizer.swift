@@ -71,13 +71,24 @@ enum TermTokenizer {
                 } else if character == "%", end < characters.count, characters[end] == "(" {
                     while end < characters.count, characters[end] != ")" { end += 1 }
                     end = min(end + 2, characters.count)
-                } else {
+                } else if character == "%" {
+                    // printf: flags, width, precision, length, then one conversion letter that does not
+                    // start a word (%s, %1$d, %-10lu; but %DISPLAY% is text between percent signs).
                     while end < characters.count,
-                          isDigit(characters[end]) || characters[end] == "$" || characters[end] == "l"
-                            || characters[end] == "." || characters[end] == "-" {
+                          isDigit(characters[end]) || "$.-+# lhzjqL".unicodeScalars.contains(characters[end]) {
                         end += 1
                     }
-                    if end < characters.count, isLetter(characters[end]) { end += 1 }
+                    if end < characters.count, "diouxXfFeEgGaAcspnS%".unicodeScalars.contains(characters[end]),
+                       end + 1 >= characters.count || !isLetter(characters[end + 1]) || characters[end] == "%" {
+                        end += 1
+                    } else {
+                        end = index + 1
+                    }
+                } else if character == "$" {
+                    // Shell and template variables: $HOME, $1.
+                    while end < characters.count, isWordCharacter(characters[end]) || characters[end] == "_" { end += 1 }
+                } else if end < characters.count {
+                    end += 1  // \n, \t and other escapes
                 }
                 tokens.append(TermToken(text: string(index..<end), kind: .boundary, spaceBefore: space))
                 space = false

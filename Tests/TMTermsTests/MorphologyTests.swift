@@ -52,3 +52,14 @@ func englishPluralsAndPossessivesFold(word: String, key: String, display: String
     let words = side.analyse("qondarma “rəngli inqilablar”la devrilməsinə").filter { $0.kind == .word }
     #expect(words.map(\.surface) == ["qondarma", "rəngli", "inqilablar", "devrilməsinə"])
 }
+
+@Test func placeholdersOfSoftwareMessagesAreBoundaries() {
+    let words = TermTokenizer.tokenize("Copy %s to %1$d files in %DISPLAY1% or $HOME\\n now, 100%% done")
+        .filter { $0.kind == .word }.map(\.text)
+    #expect(words == ["Copy", "to", "files", "in", "DISPLAY1", "or", "now", "done"])
+}
+
+@Test func lineAndColumnBreaksAreBoundaries() {
+    let tokens = TermTokenizer.tokenize("Offset  Info\tType")
+    #expect(tokens.map(\.text) == ["Offset", "\n", "Info", "\n", "Type"])
+}
