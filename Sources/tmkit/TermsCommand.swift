@@ -54,7 +54,9 @@ struct TermsCommand: AsyncParsableCommand {
             do {
                 units += try TermsPipeline.readPairs(text, file: input, sourceLanguage: source, targetLanguage: target)
             } catch {
-                throw ValidationError(error.description)
+                // FILE:LINE: message on stderr, exit status 2 (unusable input), as every tmkit command.
+                FileHandle.standardError.write(Data((error.description + "\n").utf8))
+                throw ExitCode(2)
             }
         }
         let learner = TermLearner(
