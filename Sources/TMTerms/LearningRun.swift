@@ -1,12 +1,3 @@
-/// A learned entry before it becomes a `TermEntry`: the example is a unit index.
-struct LearnedEntry {
-    var sourceTerms: [Term]
-    var targetTerms: [Term]
-    var frequency: Int
-    var confidence: Double
-    var example: Int?
-}
-
 import Foundation
 import TMCore
 
@@ -387,12 +378,10 @@ struct LearningRun {
             var sourceTerms = terms(of: pair.source, side: source)
             var targetTerms = terms(of: pair.target, side: target)
             if source.candidates.members(of: pair.source).count > 1, targetTerms.count == 1 {
-                targetTerms += longFormPartners(pair.source, from: source, in: target, fromSource: true,
-                                                used: usedTarget)
+                targetTerms += longFormPartners(pair.source, from: source, in: target, used: usedTarget)
             }
             if target.candidates.members(of: pair.target).count > 1, sourceTerms.count == 1 {
-                sourceTerms += longFormPartners(pair.target, from: target, in: source, fromSource: false,
-                                                used: usedSource)
+                sourceTerms += longFormPartners(pair.target, from: target, in: source, used: usedSource)
             }
             result.append(LearnedEntry(
                 sourceTerms: sourceTerms, targetTerms: targetTerms,
@@ -456,8 +445,7 @@ struct LearningRun {
     /// Phrases of the other language that translate the long form of an acronym concept, for one entry:
     /// KTMT + `Kollektiv Thlükəsizlik Alyansı` ↔ CSTO gains `collective security alliance`, which occurs
     /// with the long form and shares its cognates (kollektiv ~ collective, alyansı ~ alliance).
-    private mutating func longFormPartners(_ concept: Int32, from side: Side, in other: Side, fromSource: Bool,
-                                           used: Set<Int32>) -> [Term] {
+    private func longFormPartners(_ concept: Int32, from side: Side, in other: Side, used: Set<Int32>) -> [Term] {
         let longForms = side.candidates.members(of: concept).filter { side.candidates.wordCount[Int($0)] >= 2 }
         guard !longForms.isEmpty else { return [] }
         var best: (score: Double, frequency: Int32, key: String, id: Int32)?

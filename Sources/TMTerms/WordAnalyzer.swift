@@ -113,7 +113,7 @@ struct WordAnalyzer {
             if !rule.replacement.isEmpty, capitalised { continue }  // never change the letters of a name
             let newStem = Array(stem) + rule.replacement
             let kept = keptStarted || rule.suffixClass.isKeptInDisplay
-            let newDisplay = kept ? displayLength : stem.count + (rule.replacement.isEmpty ? 0 : 0)
+            let newDisplay = kept ? displayLength : stem.count
             let caseLike = rule.suffixClass == .caseEnding || rule.suffixClass == .relative
             let frozen = headFrozen || !caseLike
             collect(newStem[...], displayLength: rule.replacement.isEmpty ? newDisplay : displayLength,
