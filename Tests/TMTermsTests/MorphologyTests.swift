@@ -63,3 +63,20 @@ func englishPluralsAndPossessivesFold(word: String, key: String, display: String
     let tokens = TermTokenizer.tokenize("Offset  Info\tType")
     #expect(tokens.map(\.text) == ["Offset", "\n", "Info", "\n", "Type"])
 }
+
+@Test(arguments: [
+    ("Türkiye'nin", "türkiye", "Türkiye"),
+    ("İstanbul'da", "istanbul", "İstanbul"),
+    ("Ankara'dan", "ankara", "Ankara"),
+    ("bilgisayarlar", "bilgisayar", "bilgisayarlar"),
+])
+func turkishNamesAndPluralsFold(word: String, key: String, display: String) {
+    let result = analyse([word], language: "tr").last
+    #expect(result?.key == key)
+    #expect(result?.display == display)
+}
+
+@Test func spanishSingularAndPluralShareAKey() {
+    let keys = analyse(["opción", "opciones", "archivo", "archivos"], language: "es").map(\.key)
+    #expect(keys == ["opcion", "opcion", "archivo", "archivo"])
+}
