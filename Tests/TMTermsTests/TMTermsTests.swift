@@ -121,3 +121,21 @@ func sampleGlossaryHasTargetPair(source: String, target: String) throws {
     #expect(glossary.entries.isEmpty)
     #expect(glossary.sourceLanguage == Sample.az)
 }
+
+@Test func generalWordsAndVerbsDoNotBecomeEntries() throws {
+    let texts = try Sample.glossary().entries.flatMap { $0.sourceTerms + $0.targetTerms }.map(\.text)
+    for general in ["said", "deyib", "bildirib", "əlavə edib", "added", "allow"] {
+        #expect(!texts.contains(general), "\(general) is a general word")
+    }
+}
+
+@Test func candidatesStopAtStopWordsAndPunctuation() {
+    var side = SideAnalyzer(language: "en", sentences: ["The file failed to open, said the manager of the CSTO pact."])
+    let tokens = side.analyse("The file failed to open, said the manager of the CSTO pact.")
+    let candidates = CandidateTable().spans(in: tokens).map { range in
+        range.map { tokens[$0].surface }.joined(separator: " ")
+    }
+    #expect(!candidates.contains { $0.contains("failed to") || $0.contains("open said") })
+    #expect(candidates.contains("manager of the CSTO pact") == false)
+    #expect(candidates.contains("CSTO pact"))
+}
