@@ -5,7 +5,7 @@ import TMCore
 struct LearningRun {
     private struct Side {
         var analyzer: SideAnalyzer
-        var tokens: [[AnalysedToken]] = []
+        var tokens: [[CompactToken]] = []
         var candidates = CandidateTable()
         var occurrences: [[CandidateTable.Occurrence]] = []
         var conceptFrequency: [Int32] = []
@@ -14,19 +14,22 @@ struct LearningRun {
 
         init(language: String, sentences: [String]) {
             analyzer = SideAnalyzer(language: language, sentences: sentences)
-            tokens = sentences.indices.map { analyzer.analyse(sentenceAt: $0) }
-            for sentence in tokens {
-                for definition in AcronymDetector.definitions(in: sentence, fold: { [analyzer] in
-                    CaseFolding.fold($0, turkic: analyzer.resources.isTurkic)
-                }) {
+            let turkic = analyzer.resources.isTurkic
+            tokens.reserveCapacity(sentences.count)
+            occurrences.reserveCapacity(sentences.count)
+            // One sentence at a time: its full analysis lives only until its candidates are counted.
+            for index in sentences.indices {
+                let sentence = analyzer.analyse(sentenceAt: index)
+                for definition in AcronymDetector.definitions(in: sentence, fold: { CaseFolding.fold($0, turkic: turkic) }) {
                     let acronym = candidates.register(definition.acronym..<(definition.acronym + 1), in: sentence,
                                                       vocabulary: analyzer.vocabulary)
                     let longForm = candidates.register(definition.longForm, in: sentence,
                                                        vocabulary: analyzer.vocabulary)
                     candidates.join(acronym, longForm)
                 }
+                occurrences.append(candidates.add(sentence, vocabulary: analyzer.vocabulary))
+                tokens.append(sentence.map(CompactToken.init))
             }
-            occurrences = tokens.map { candidates.add($0, vocabulary: analyzer.vocabulary) }
             candidates.markSubsumed()
             conceptFrequency = [Int32](repeating: 0, count: candidates.count)
             conceptHasAcronym = [Bool](repeating: false, count: candidates.count)
@@ -175,7 +178,7 @@ struct LearningRun {
     }
 
     /// Prior weight of a word pair: identical numbers, names that transliterate alike, identical words.
-    private mutating func cognatePrior(_ s: AnalysedToken, _ t: AnalysedToken) -> Float {
+    private mutating func cognatePrior(_ s: CompactToken, _ t: CompactToken) -> Float {
         if s.kind == .number || t.kind == .number {
             return s.kind == t.kind && source.analyzer.vocabulary.keys[Int(s.id)]
                 == target.analyzer.vocabulary.keys[Int(t.id)] ? 9 : 1
@@ -212,8 +215,10 @@ struct LearningRun {
         if debug {
             var line = "\(k):"
             for i in 0..<m {
-                let linked = (0..<n).filter { links[i * n + $0] }.map { target.tokens[k][positions.target[$0]].surface }
-                if !linked.isEmpty { line += " \(source.tokens[k][positions.source[i]].surface)=\(linked.joined(separator: "+"))" }
+                let linked = (0..<n).filter { links[i * n + $0] }
+                    .map { target.analyzer.vocabulary.keys[Int(target.tokens[k][positions.target[$0]].id)] }
+                let word = source.analyzer.vocabulary.keys[Int(source.tokens[k][positions.source[i]].id)]
+                if !linked.isEmpty { line += " \(word)=\(linked.joined(separator: "+"))" }
             }
             print(line)
         }
