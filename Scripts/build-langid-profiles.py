@@ -231,7 +231,7 @@ def lookup_packages(paths):
 
 def main_licence(package, roots):
     """The licence of the `Files: *` stanza of a package's Debian copyright file."""
-    name = package.split(" ")[0]
+    name = package.split(" ")[0].split(":")[0]
     for root in ["/"] + roots:
         path = os.path.join(root, "usr/share/doc", name, "copyright")
         if not os.path.isfile(path):
@@ -338,7 +338,8 @@ def main():
         "the most frequent ones, not the text. The catalogs are parts of the packages listed below, under those",
         "packages' licences (see `/usr/share/doc/<package>/copyright`; for these catalogs GPL-2+/LGPL-2.1+ and",
         "similar free licences). Catalogs whose domain name hashes to the held-out bucket were not used for the",
-        "profiles; `Tests/Fixtures/langid/heldout.tsv` was sampled from them.",
+        "profiles; `Tests/Fixtures/langid/heldout.tsv` was sampled from them, leaving out any string that also",
+        "occurs in a training catalog.",
         "",
         "The licence given for each package is that of the `Files: *` stanza of its `debian/copyright`.",
         "",
@@ -350,7 +351,7 @@ def main():
     for lang, (_, script, keep) in LANGUAGES.items():
         counts = collections.Counter()
         totals = collections.Counter()
-        train_names, test_names, test_texts = [], [], []
+        train_names, test_names, test_texts, train_texts = [], [], [], set()
         chars = 0
         for domain, path, texts in corpus.get(lang, []):
             if not texts:
@@ -362,11 +363,14 @@ def main():
             package = owning_package(path)
             licences.setdefault(package, main_licence(package, package_roots))
             train_names.append(f"{domain} ({package}; {licences[package]})")
+            train_texts.update(texts)
             for text in texts:
                 chars += len(text)
                 for gram in ngrams(text):
                     counts[gram] += 1
                     totals[len(gram)] += 1
+        # A string that also occurs in a training catalog (a common message) is not held-out text.
+        test_texts = [text for text in test_texts if text not in train_texts]
         if lang in pypi_texts:
             description, texts = pypi_texts[lang]
             train_names.append(description)

@@ -69,3 +69,22 @@ import Testing
         #expect(oneUnknown.target.language.description == "en")
     }
 }
+
+/// Blocks of held-out catalog text in two languages, for pairs of close languages and both orders.
+@Suite struct BilingualSplitPairTests {
+    static let pairs = [("az", "tr"), ("tr", "az"), ("ru", "kk"), ("kk", "ru"), ("ru", "bg"), ("uk", "ru"),
+                        ("en", "nl"), ("de", "en"), ("fr", "es"), ("it", "es"), ("da", "sv"), ("ar", "fa"),
+                        ("hi", "mr"), ("zh", "ja"), ("en", "hy"), ("pl", "cs")]
+
+    @Test(arguments: pairs)
+    func findsTheSplitBetweenCloseLanguages(source: String, target: String) throws {
+        let samples = try HeldOutSamples.catalogSamples().filter { $0.kind == "paragraph" }
+        let sourceBlock = samples.filter { $0.language == source }.prefix(5).map(\.text)
+        let targetBlock = samples.filter { $0.language == target }.suffix(6).map(\.text)
+        try #require(sourceBlock.count == 5 && targetBlock.count == 6)
+        let split = try BilingualSplit.detect(in: sourceBlock + targetBlock)
+        #expect(split.splitIndex == 5)
+        #expect(split.source.language.description == source)
+        #expect(split.target.language.description == target)
+    }
+}
