@@ -46,6 +46,14 @@ private func tag(_ text: String) -> LanguageTag {
         #expect(identifier.identify("今天下雨了，我们在家里看书。")?.language.description == "zh")
     }
 
+    @Test func aScriptWithoutProfileFallsBackToTheNextScript() throws {
+        let text = "ᏣᎳᎩ ᎦᏬᏂᎯᏍᏗ ᏣᎳᎩ ᎦᏬᏂᎯᏍᏗ ᏣᎳᎩ ᎦᏬᏂᎯᏍᏗ ᏣᎳᎩ: the house is on the hill"
+        let guess = try #require(identifier.identify(text))
+        #expect(guess.language.description == "en")
+        #expect(guess.confidence < 0.5)
+        #expect(identifier.identify("ᏣᎳᎩ ᎦᏬᏂᎯᏍᏗ") == nil)
+    }
+
     @Test func noLettersNoGuess() {
         #expect(identifier.identify("2022 — 164 / 5800") == nil)
         #expect(identifier.identify("") == nil)
