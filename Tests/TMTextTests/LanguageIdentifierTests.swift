@@ -82,6 +82,20 @@ private func tag(_ text: String) -> LanguageTag {
         #expect(found == Array(repeating: "az", count: 8) + Array(repeating: "en", count: 9))
     }
 
+    /// Prose from manual pages (another genre than the catalogs the profiles come from).
+    @Test func manualPageAccuracy() throws {
+        let samples = try HeldOutSamples.manualPageSamples()
+        #expect(samples.count > 200)
+        var right = 0, wrong: [String] = []
+        for sample in samples {
+            let found = identifier.identify(sample.text)?.language.description ?? "-"
+            if found == sample.language { right += 1 } else { wrong.append("\(sample.language)→\(found)") }
+        }
+        let accuracy = Double(right) / Double(max(samples.count, 1))
+        print("langid manual pages: \(right)/\(samples.count) = \(String(format: "%.4f", accuracy)); wrong: \(wrong)")
+        #expect(accuracy >= 0.95)
+    }
+
     /// Short inputs (the first three words of the held-out sentences) are guessed less reliably; the figure is
     /// printed and only a floor is asserted.
     @Test func heldOutAccuracyOnThreeWords() throws {
