@@ -49,6 +49,17 @@ import Testing
         }
     }
 
+    @Test func aThirdLanguageBlockIsReported() throws {
+        let paragraphs = try HeldOutSamples.paragraphs(of: HeldOutSamples.sampleArticle)
+        let russian = try HeldOutSamples.catalogSamples().filter { $0.language == "ru" && $0.kind == "paragraph" }
+            .prefix(2).map(\.text)
+        let threeBlocks = Array(paragraphs[..<8]) + russian + Array(paragraphs[8...])
+        #expect(throws: BilingualSplitError(.moreThanTwoBlocks(
+            languages: [LanguageTag("az")!, LanguageTag("en")!, LanguageTag("ru")!], paragraphs: [8, 9]))) {
+            try BilingualSplit.detect(in: threeBlocks)
+        }
+    }
+
     @Test func tooLittleText() {
         #expect(throws: BilingualSplitError(.tooFewParagraphs(1))) {
             try BilingualSplit.detect(in: ["Bir abzas.", "2022"])
@@ -62,6 +73,11 @@ import Testing
         #expect(forced == BilingualSplit(
             splitIndex: 8, source: LanguageGuess(language: LanguageTag("az-Latn-AZ")!, confidence: 1),
             target: LanguageGuess(language: LanguageTag("en-US")!, confidence: 1)))
+        let targetOnly = try BilingualSplit.detect(in: paragraphs, targetLanguage: LanguageTag("en-GB"))
+        #expect(targetOnly.splitIndex == 8)
+        #expect(targetOnly.source.language.description == "az")
+        #expect(targetOnly.source.confidence > 0.9)
+        #expect(targetOnly.target == LanguageGuess(language: LanguageTag("en-GB")!, confidence: 1))
         // A language without a profile can still be forced: the other side finds the split.
         let oneUnknown = try BilingualSplit.detect(in: paragraphs, sourceLanguage: LanguageTag("sah"))
         #expect(oneUnknown.splitIndex == 8)
