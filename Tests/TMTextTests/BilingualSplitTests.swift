@@ -78,6 +78,9 @@ import Testing
         #expect(targetOnly.source.language.description == "az")
         #expect(targetOnly.source.confidence > 0.9)
         #expect(targetOnly.target == LanguageGuess(language: LanguageTag("en-GB")!, confidence: 1))
+        #expect(throws: BilingualSplitError(.sameLanguage(LanguageTag("en-US")!))) {
+            try BilingualSplit.detect(in: paragraphs, sourceLanguage: LanguageTag("en-US"), targetLanguage: LanguageTag("en-GB"))
+        }
         // A language without a profile can still be forced: the other side finds the split.
         let oneUnknown = try BilingualSplit.detect(in: paragraphs, sourceLanguage: LanguageTag("sah"))
         #expect(oneUnknown.splitIndex == 8)
