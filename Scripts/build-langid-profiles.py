@@ -376,11 +376,12 @@ def main():
         "",
         "The licence given for each package is that of the `Files: *` stanza of its `debian/copyright`.",
         "",
-        "| lang | chars of training text | n-grams kept | training catalogs (package) | held-out catalogs |",
+        "| lang | chars of training text | n-grams kept | training catalogs (text domains) | held-out catalogs |",
         "| --- | --- | --- | --- | --- |",
     ]
     heldout_rows = []
     licences = {}
+    domain_packages = {}
     for lang, (_, script, keep) in LANGUAGES.items():
         counts = collections.Counter()
         totals = collections.Counter()
@@ -395,7 +396,8 @@ def main():
                 continue
             package = owning_package(path)
             licences.setdefault(package, main_licence(package, package_roots))
-            train_names.append(f"{domain} ({package}; {licences[package]})")
+            domain_packages[domain] = package
+            train_names.append(domain)
             train_texts.update(texts)
             for text in texts:
                 chars += len(text)
@@ -435,6 +437,9 @@ def main():
               f"{len(sentences)} sentences", file=sys.stderr)
     with open(os.path.join(args.output, "PROVENANCE.md"), "w", encoding="utf-8") as out:
         out.write("\n".join(provenance) + "\n")
+        out.write("\n## Catalogs and their packages\n\n| catalog | package | licence (`Files: *`) |\n| --- | --- | --- |\n")
+        for domain, package in sorted(domain_packages.items()):
+            out.write(f"| {domain} | {package} | {licences[package]} |\n")
     with open(args.heldout, "w", encoding="utf-8", newline="\n") as out:
         out.write("# lang\tkind\ttext — held-out catalog text, see Sources/TMText/Resources/langid/PROVENANCE.md\n")
         for lang, kind, text in heldout_rows:
