@@ -19,7 +19,8 @@ build: deps
 demo: build
 	SOURCE_DATE_EPOCH=$(DEMO_EPOCH) $(BIN) build $(SAMPLE) --glossary-format tbx --glossary-format tsv --glossary-format csv
 
-test: deps
+test:
+	@./Scripts/install-deps.sh test
 	$(SWIFT) build --product tmkit
 	$(SWIFT) test
 

@@ -22,7 +22,7 @@ let package = Package(
         .target(name: "TMSegment", dependencies: ["TMCore", "TMText"], resources: [.copy("Resources")]),
         .target(name: "TMAlign", dependencies: ["TMCore", "TMText"]),
         .target(name: "TMTerms", dependencies: ["TMCore", "TMText"], resources: [.copy("Resources")]),
-        .target(name: "TMCheck", dependencies: ["TMCore", "TMText"]),
+        .target(name: "TMCheck", dependencies: ["TMCore", "TMText"], resources: [.copy("Resources")]),
         .target(name: "TMFormats", dependencies: ["TMCore", "CLibXML2"]),
         .target(
             name: "TMKit",
@@ -41,7 +41,7 @@ let package = Package(
         .testTarget(name: "TMSegmentTests", dependencies: ["TMSegment", "TMFormats"]),
         .testTarget(name: "TMAlignTests", dependencies: ["TMAlign", "TMSegment"]),
         .testTarget(name: "TMTermsTests", dependencies: ["TMTerms"]),
-        .testTarget(name: "TMCheckTests", dependencies: ["TMCheck"]),
+        .testTarget(name: "TMCheckTests", dependencies: ["TMCheck", "TMFormats"]),
         .testTarget(name: "TMFormatsTests", dependencies: ["TMFormats"]),
         .testTarget(name: "TMKitTests", dependencies: ["TMKit"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TMKit"]),

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One side of a document, tokenized and interned into flat arrays.
 struct InternedSide: Sendable {
     /// Characters (other than white space) per sentence.
@@ -10,6 +12,9 @@ struct InternedSide: Sendable {
     var unitKeyStart: [Int] = [0]
     var unitKeys: [Int32] = []
     var vocabulary: [String: Int32] = [:]
+    /// How informative each unit is: log((sentences + 1) / sentences containing it), so that function words
+    /// and common punctuation weigh little and names and numbers much.
+    var unitWeight: [Double] = []
 
     var count: Int { lengths.count }
     func units(of sentence: Int) -> Range<Int> { unitStart[sentence]..<unitStart[sentence + 1] }
@@ -65,78 +70,36 @@ struct AlignmentCorpus: Sendable {
             }
             side.unitStart.append(side.unitWord.count)
         }
+        side.unitWeight = weights(side, keyCount: keys.count)
         return side
     }
 }
 
-/// A bilingual lexicon over the corpus' word ids: which target words translate each source word.
-struct Lexicon: Sendable {
-    var targetsOfSource: [[Int32]]
-    var sourcesOfTarget: [[Int32]]
-
-    init(sourceVocabularySize: Int, targetVocabularySize: Int) {
-        targetsOfSource = Array(repeating: [], count: sourceVocabularySize)
-        sourcesOfTarget = Array(repeating: [], count: targetVocabularySize)
+extension AlignmentCorpus {
+    /// The identity of a unit for document frequency: its word, else its first key, else nothing.
+    private static func identity(_ side: InternedSide, _ u: Int, keyBase: Int) -> Int {
+        if side.unitWord[u] >= 0 { return keyBase + Int(side.unitWord[u]) }
+        if side.unitKeyStart[u] < side.unitKeyStart[u + 1] { return Int(side.unitKeys[side.unitKeyStart[u]]) }
+        return -1
     }
 
-    mutating func add(source: Int32, target: Int32) {
-        guard !targetsOfSource[Int(source)].contains(target) else { return }
-        targetsOfSource[Int(source)].append(target)
-        sourcesOfTarget[Int(target)].append(source)
-    }
-
-    var entryCount: Int { targetsOfSource.reduce(0) { $0 + $1.count } }
-}
-
-/// For every unit the ids it may match on the other side, and for every sentence the ids it offers.
-struct MatchTables: Sendable {
-    /// Candidates of source unit u: `sourceCandidates[sourceCandidateStart[u]..<sourceCandidateStart[u + 1]]`.
-    var sourceCandidateStart: [Int] = [0]
-    var sourceCandidates: [Int32] = []
-    var targetCandidateStart: [Int] = [0]
-    var targetCandidates: [Int32] = []
-    /// Ids present in sentence s (its keys and its own words).
-    var sourcePresentStart: [Int] = [0]
-    var sourcePresent: [Int32] = []
-    var targetPresentStart: [Int] = [0]
-    var targetPresent: [Int32] = []
-
-    init(corpus: AlignmentCorpus, lexicon: Lexicon) {
-        let sourceBase = corpus.sourceWordBase
-        let targetBase = corpus.targetWordBase
-        Self.build(side: corpus.source, ownBase: sourceBase, otherBase: targetBase, translations: lexicon.targetsOfSource,
-                   candidateStart: &sourceCandidateStart, candidates: &sourceCandidates,
-                   presentStart: &sourcePresentStart, present: &sourcePresent)
-        Self.build(side: corpus.target, ownBase: targetBase, otherBase: sourceBase, translations: lexicon.sourcesOfTarget,
-                   candidateStart: &targetCandidateStart, candidates: &targetCandidates,
-                   presentStart: &targetPresentStart, present: &targetPresent)
-    }
-
-    private static func build(
-        side: InternedSide, ownBase: Int32, otherBase: Int32, translations: [[Int32]],
-        candidateStart: inout [Int], candidates: inout [Int32], presentStart: inout [Int], present: inout [Int32]
-    ) {
+    fileprivate static func weights(_ side: InternedSide, keyCount: Int) -> [Double] {
+        var frequency = [Int32](repeating: 0, count: keyCount + side.vocabulary.count)
+        var lastSeen = [Int32](repeating: -1, count: frequency.count)
         for s in 0..<side.count {
-            var ids: [Int32] = []
             for u in side.units(of: s) {
-                for k in side.unitKeyStart[u]..<side.unitKeyStart[u + 1] {
-                    candidates.append(side.unitKeys[k])
-                    ids.append(side.unitKeys[k])
+                let id = identity(side, u, keyBase: keyCount)
+                if id >= 0, lastSeen[id] != Int32(s) {
+                    lastSeen[id] = Int32(s)
+                    frequency[id] += 1
                 }
-                let word = side.unitWord[u]
-                if word >= 0 {
-                    ids.append(ownBase + word)
-                    for translation in translations[Int(word)] { candidates.append(otherBase + translation) }
-                }
-                candidateStart.append(candidates.count)
             }
-            ids.sort()
-            var last: Int32 = -1
-            for id in ids where id != last {
-                present.append(id)
-                last = id
-            }
-            presentStart.append(present.count)
+        }
+        let documents = Double(side.count + 1)
+        return (0..<side.unitWord.count).map { u in
+            let id = identity(side, u, keyBase: keyCount)
+            guard id >= 0 else { return 0.1 }
+            return max(0.1, log(documents / Double(frequency[id])))
         }
     }
 }

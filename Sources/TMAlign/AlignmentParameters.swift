@@ -2,14 +2,27 @@
 public struct AlignmentParameters: Hashable, Sendable {
     /// Weight of the lexical dissimilarity `1 - similarity`, per sentence in the bead (averaged over sides).
     public var similarityWeight: Double = 6
+    /// Similarity weight of the first pass, which has only anchors and cognates (no learned lexicon).
+    public var firstPassSimilarityWeight: Double = 2
+    /// How many times the lexicon is learned from the previous pass's alignment before the final pass.
+    public var learningRounds: Int = 1
+    /// A lone (1-0 or 0-1) sentence joins the neighbouring bead when at least this share of it is matched there.
+    public var mergeCoverage: Double = 0.35
+    /// Whether a lone sentence between two aligned beads always joins one of them (whichever covers it better).
+    public var mergesIsolated = true
+    /// How much a better length fit (drop in length cost) adds to the case for such a merge.
+    public var mergeLengthGain: Double = 0.2
+    /// Added to a sentence's total unit weight when computing its coverage, so that a short sentence with
+    /// one matched word is not "fully covered".
+    public var coverageSmoothing: Double = 1
     /// Weight of the Gale–Church length cost.
     public var lengthWeight: Double = 1
     /// Variance of the target length per source character (Gale and Church: 6.8).
     public var lengthVariance: Double = 6.8
     /// Cost of leaving one sentence unaligned (1-0 or 0-1 bead).
     public var skipPenalty: Double = 4.5
-    /// Extra cost of each bead shape, in the order 1-1, 1-0, 0-1, 1-2, 2-1, 2-2, 1-3, 3-1 (1-0 and 0-1 unused).
-    public var shapePenalties: [Double] = [0, 0, 0, 1.5, 1.5, 3.5, 4, 4]
+    /// Extra cost of each bead shape, in the order of `sentenceShapes` (the 1-0 and 0-1 entries are unused).
+    public var shapePenalties: [Double] = [0, 0, 0, 2.5, 2.5, 3.5, 4, 4, 6, 6, 6, 6]
     /// Half-width of the first search band around the diagonal; widened when the best path touches its edge.
     public var initialBandWidth: Int = 30
     /// Half-width of the band around the first pass's path in the second pass.
@@ -27,6 +40,8 @@ public struct AlignmentParameters: Hashable, Sendable {
 }
 
 /// The bead shapes of sentence alignment, in the order of `AlignmentParameters.shapePenalties`.
-let sentenceShapes: [(Int, Int)] = [(1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1)]
+let sentenceShapes: [(Int, Int)] = [
+    (1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1), (1, 4), (4, 1), (2, 3), (3, 2),
+]
 /// The bead shapes of paragraph alignment (a prefix of `sentenceShapes`).
 let paragraphShapes: [(Int, Int)] = [(1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (2, 2)]

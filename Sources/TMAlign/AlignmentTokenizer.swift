@@ -19,70 +19,92 @@ struct TokenizedSentence: Hashable, Sendable {
 /// Splits sentences into alignment units. Internal to TMAlign for now: the tokenizer, the number forms and
 /// the transliteration keys belong in TMText, where the lead will consolidate them.
 struct AlignmentTokenizer {
-    static let stemLength = 6
-    private let table: [Character: String]
+    static let stemLength = 4
+    /// The transliteration table by scalar (its keys are single precomposed letters).
+    private let table: [Unicode.Scalar: String]
     private var wordCache: [Substring: AlignmentUnit] = [:]
+    /// Diacritic folding of the non-ASCII letters met so far (`é` → `e`).
+    private var foldCache: [Unicode.Scalar: String] = [:]
 
     init(language: String) {
-        table = TransliterationTable.table(for: language)
+        var table: [Unicode.Scalar: String] = [:]
+        for (letter, replacement) in TransliterationTable.table(for: language) {
+            if let scalar = letter.unicodeScalars.first, letter.unicodeScalars.count == 1 { table[scalar] = replacement }
+        }
+        self.table = table
     }
 
     mutating func tokenize(_ sentence: String) -> TokenizedSentence {
         var length = 0
         var units: [AlignmentUnit] = []
-        let text = Substring(sentence)
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            if character.isWhitespace {
-                index = text.index(after: index)
+        let scalars = sentence.unicodeScalars
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            if Self.isWhitespace(scalar) {
+                index = scalars.index(after: index)
                 continue
             }
-            if character.isNumber, character.isASCII {
-                var end = text.index(after: index)
+            if Self.isDigit(scalar) {
+                var end = scalars.index(after: index)
                 var lastGood = end
-                while end < text.endIndex {
-                    let c = text[end]
-                    if c.isASCII && c.isNumber {
-                        end = text.index(after: end)
+                while end < scalars.endIndex {
+                    if Self.isDigit(scalars[end]) {
+                        end = scalars.index(after: end)
                         lastGood = end
-                    } else if Self.numberSeparators.contains(c) {
-                        let next = text.index(after: end)
-                        if next < text.endIndex, text[next].isASCII, text[next].isNumber {
-                            end = next
-                        } else {
-                            break
-                        }
+                    } else if Self.numberSeparators.contains(scalars[end]) {
+                        let next = scalars.index(after: end)
+                        guard next < scalars.endIndex, Self.isDigit(scalars[next]) else { break }
+                        end = next
                     } else {
                         break
                     }
                 }
-                let raw = text[index..<lastGood]
-                length += raw.count
+                let raw = Substring(scalars[index..<lastGood])
+                length += raw.unicodeScalars.count
                 units.append(AlignmentUnit(stem: nil, keys: ["#" + Self.normalizedNumber(raw)]))
                 index = lastGood
                 continue
             }
-            if character.isLetter {
-                var end = text.index(after: index)
-                while end < text.endIndex, text[end].isLetter || text[end].unicodeScalars.allSatisfy({
-                    $0.properties.generalCategory == .nonspacingMark
-                }) {
-                    end = text.index(after: end)
+            if Self.isLetter(scalar) {
+                var end = scalars.index(after: index)
+                while end < scalars.endIndex, Self.isLetter(scalars[end]) || Self.isMark(scalars[end]) {
+                    end = scalars.index(after: end)
                 }
-                let word = text[index..<end]
-                length += word.count
+                let word = Substring(scalars[index..<end])
+                length += word.unicodeScalars.count
                 units.append(unit(for: word))
                 index = end
                 continue
             }
             length += 1
-            if let key = Self.punctuationKeys[character] {
+            if let key = Self.punctuationKeys[scalar] {
                 units.append(AlignmentUnit(stem: nil, keys: [key]))
             }
-            index = text.index(after: index)
+            index = scalars.index(after: index)
         }
         return TokenizedSentence(length: length, units: units)
+    }
+
+    // Scalar classes with an ASCII fast path: Character properties cost a grapheme break each.
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 128 ? scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r"
+            : scalar.properties.isWhitespace
+    }
+
+    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 48 && scalar.value <= 57 }
+
+    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 128 { return (scalar.value | 0x20) >= 97 && (scalar.value | 0x20) <= 122 }
+        return scalar.properties.isAlphabetic
+    }
+
+    private static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        guard scalar.value >= 0x300 else { return false }
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return false
+        }
     }
 
     private mutating func unit(for word: Substring) -> AlignmentUnit {
@@ -90,21 +112,24 @@ struct AlignmentTokenizer {
         let lower = word.lowercased()
         let stem = String(lower.prefix(Self.stemLength))
         var folded = ""
-        for character in lower {
-            if let replacement = table[character] {
+        for scalar in lower.unicodeScalars {
+            if let replacement = table[scalar] {
                 folded += replacement
-            } else if character.isASCII {
-                folded.append(character)
+            } else if scalar.isASCII {
+                folded.unicodeScalars.append(scalar)
+            } else if let cached = foldCache[scalar] {
+                folded += cached
             } else {
-                for scalar in String(character).decomposedStringWithCanonicalMapping.unicodeScalars
-                where scalar.isASCII {
-                    folded.unicodeScalars.append(scalar)
-                }
+                let ascii = String(String.UnicodeScalarView(
+                    String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars.filter(\.isASCII)))
+                foldCache[scalar] = ascii
+                folded += ascii
             }
         }
         var keys: [String] = []
         if folded.count >= 4 {
             keys.append("=" + folded.prefix(5))
+            if folded.count >= 5 { keys.append("-" + folded.prefix(4)) }
             let skeleton = Self.skeleton(folded)
             if skeleton.count >= 3 { keys.append("~" + skeleton.prefix(4)) }
         }
@@ -145,25 +170,30 @@ struct AlignmentTokenizer {
 
     /// `5,800`, `5.800` and `5'800` → `5800`; `3,5` and `3.5` → `3.5`.
     static func normalizedNumber(_ raw: Substring) -> String {
-        guard raw.contains(where: { !($0.isASCII && $0.isNumber) }) else { return String(raw) }
-        var groups: [Substring] = []
-        var separators: [Character] = []
-        var start = raw.startIndex
-        for index in raw.indices where numberSeparators.contains(raw[index]) {
-            groups.append(raw[start..<index])
-            separators.append(raw[index])
-            start = raw.index(after: index)
+        let scalars = raw.unicodeScalars
+        guard scalars.contains(where: { !isDigit($0) }) else { return String(raw) }
+        var groups: [String] = []
+        var separators: Set<Unicode.Scalar> = []
+        var group = String.UnicodeScalarView()
+        for scalar in scalars {
+            if numberSeparators.contains(scalar) {
+                groups.append(String(group))
+                separators.insert(scalar)
+                group = String.UnicodeScalarView()
+            } else {
+                group.append(scalar)
+            }
         }
-        groups.append(raw[start...])
-        if Set(separators).count == 1, groups.dropFirst().allSatisfy({ $0.count == 3 }) {
+        groups.append(String(group))
+        if separators.count == 1, groups.dropFirst().allSatisfy({ $0.utf8.count == 3 }) {
             return groups.joined()
         }
         return groups.dropLast().joined() + "." + groups[groups.count - 1]
     }
 
-    private static let numberSeparators: Set<Character> = [",", ".", "'", "’", "\u{00A0}", "\u{202F}"]
+    private static let numberSeparators: Set<Unicode.Scalar> = [",", ".", "'", "’", "\u{00A0}", "\u{202F}"]
 
-    private static let punctuationKeys: [Character: String] = [
+    private static let punctuationKeys: [Unicode.Scalar: String] = [
         "?": "?", "¿": "?", "!": "!", "¡": "!", ":": ":", ";": ";", "%": "%",
         "\"": "\"", "“": "\"", "”": "\"", "„": "\"", "«": "\"", "»": "\"", "‹": "\"", "›": "\"", "「": "\"",
         "」": "\"", "(": "(", ")": "(", "[": "(", "]": "(",

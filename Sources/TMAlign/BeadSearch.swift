@@ -70,7 +70,9 @@ struct SearchBand: Sendable {
 protocol BeadCostModel {
     /// The bead shapes allowed: (source count, target count).
     var shapes: [(Int, Int)] { get }
-    func cost(sourceEnd i: Int, targetEnd j: Int, shape: Int) -> Double
+    /// The bead's cost; any value of at least `bound` may be returned as soon as the cost is known to reach
+    /// it (the search then discards the bead), which saves the expensive part of the score.
+    func cost(sourceEnd i: Int, targetEnd j: Int, shape: Int, bound: Double) -> Double
 }
 
 /// Dynamic programming over beads inside a band: the cheapest monotone path from (0, 0) to (n, m).
@@ -98,7 +100,7 @@ enum BeadSearch {
                     guard pi >= 0, pj >= 0, pj >= band.lo[pi], pj <= band.hi[pi] else { continue }
                     let previous = total[rowStart[pi] + pj - band.lo[pi]]
                     if previous == .infinity || previous >= best { continue }
-                    let value = previous + model.cost(sourceEnd: i, targetEnd: j, shape: k)
+                    let value = previous + model.cost(sourceEnd: i, targetEnd: j, shape: k, bound: best - previous)
                     if value < best {
                         best = value
                         bestShape = UInt8(k)

@@ -1,3 +1,4 @@
+import Foundation
 import TMCore
 import TMText
 
@@ -60,12 +61,14 @@ public struct DocumentAlignment: Hashable, Sendable {
 
 /// Aligns a document's paragraphs, then the sentences inside each aligned paragraph group.
 ///
-/// Sentences are aligned by dynamic programming over 0-1, 1-0, 1-1, 1-2, 2-1, 2-2, 1-3 and 3-1 beads inside
-/// a band. A bead's cost combines a length model (Gale–Church, with the character ratio of the document pair)
-/// and the share of its tokens that find a counterpart on the other side: numbers in any locale form,
-/// punctuation that survives translation, names and cognates through a transliteration key, and the
+/// Sentences are aligned by dynamic programming over 0-1, 1-0, 1-1, 1-2, 2-1, 2-2, 1-3, 3-1, 1-4, 4-1, 2-3
+/// and 3-2 beads inside a band that widens when the best path runs along its edge. A bead's cost combines a
+/// length model (Gale–Church, with the character ratio of the document pair) and, per sentence, the
+/// idf-weighted share of its tokens that find a counterpart on the other side: numbers in any locale form,
+/// punctuation that survives translation, names and cognates through transliteration keys, and the
 /// translations of a lexicon. The lexicon is learned from the document itself: a first pass without it
 /// finds likely pairs, IBM Model 1 is trained on them in both directions, and a second pass realigns.
+/// Lone sentences left between aligned beads are finally folded into the neighbour that fits them better.
 ///
 ///     let aligner = DocumentAligner(sourceLanguage: az, targetLanguage: en)
 ///     let result = aligner.align(source: [["Salam.", "Necəsən?"]], target: [["Hello.", "How are you?"]])
@@ -98,28 +101,30 @@ public struct DocumentAligner: Sendable {
             sourceLanguage: sourceLanguage.language, targetLanguage: targetLanguage.language)
         let n = corpus.source.count
         let m = corpus.target.count
-        let sourceTotal = corpus.source.lengths.reduce(0, +)
-        let targetTotal = corpus.target.lengths.reduce(0, +)
-        let ratio = sourceTotal > 0 && targetTotal > 0 ? Double(targetTotal) / Double(sourceTotal) : 1
-        let lengths = LengthModel(ratio: ratio, variance: parameters.lengthVariance)
+        let lengths = LengthModel(ratio: Self.lengthRatio(corpus), variance: parameters.lengthVariance)
 
-        // Pass 1: anchors, cognates and the seed dictionary only.
-        var lexicon = seedLexicon(corpus: corpus)
-        let firstTables = MatchTables(corpus: corpus, lexicon: lexicon)
-        let firstPass = alignStretch(
-            corpus: corpus, tables: firstTables, sources: 0..<n, targets: 0..<m, around: nil, lengths: lengths)
+        // Pass 1: anchors, cognates and the seed dictionary only; length weighs more.
+        let seed = seedLexicon(corpus: corpus)
+        var lexicon = seed
+        var firstParameters = parameters
+        firstParameters.similarityWeight = parameters.firstPassSimilarityWeight
+        var firstPass = alignStretch(
+            corpus: corpus, tables: MatchTables(corpus: corpus, lexicon: lexicon), sources: 0..<n, targets: 0..<m,
+            around: nil, lengths: lengths, parameters: firstParameters)
 
-        // Learn a lexicon from the first pass's pairs, then realign with it.
-        let trainingPairs = firstPass.compactMap { bead -> (source: [Int32], target: [Int32])? in
-            guard !bead.source.isEmpty, !bead.target.isEmpty, bead.source.count + bead.target.count <= 3 else {
-                return nil
+        // Learn a lexicon from the pass's pairs, then realign with it (`learningRounds` times).
+        for pass in 0..<max(1, parameters.learningRounds) {
+            lexicon = seed
+            let learned = WordTranslationModel.learn(
+                pairs: trainingPairs(firstPass, corpus: corpus), iterations: parameters.modelIterations,
+                threshold: parameters.lexiconThreshold, minimumCount: parameters.lexiconMinimumCount)
+            for entry in learned { lexicon.add(source: entry.source, target: entry.target) }
+            if pass + 1 < parameters.learningRounds {
+                firstPass = alignStretch(
+                    corpus: corpus, tables: MatchTables(corpus: corpus, lexicon: lexicon), sources: 0..<n,
+                    targets: 0..<m, around: firstPass, lengths: lengths, parameters: parameters)
             }
-            return (words(corpus.source, bead.source), words(corpus.target, bead.target))
         }
-        let learned = WordTranslationModel.learn(
-            pairs: trainingPairs, iterations: parameters.modelIterations, threshold: parameters.lexiconThreshold,
-            minimumCount: parameters.lexiconMinimumCount)
-        for entry in learned { lexicon.add(source: entry.source, target: entry.target) }
         let tables = MatchTables(corpus: corpus, lexicon: lexicon)
         let matcher = GroupMatcher(corpus: corpus, tables: tables)
 
@@ -130,28 +135,170 @@ public struct DocumentAligner: Sendable {
                 corpus: corpus, matcher: matcher, sourceParagraphStart: sourceParagraphStart,
                 targetParagraphStart: targetParagraphStart, lengths: lengths, parameters: parameters)
             let paragraphPath = adaptiveSearch(n: source.count, m: target.count, around: nil, model: { _ in model })
-            for bead in paragraphPath {
-                let sources = model.sentences(sourceParagraphs: bead.source)
-                let targets = model.sentences(targetParagraphs: bead.target)
-                let similarity = bead.source.isEmpty || bead.target.isEmpty
-                    ? 0 : matcher.similarity(sources: sources, targets: targets)
-                paragraphBeads.append(AlignmentBead(
-                    source: bead.source, target: bead.target, confidence: 0))
-                paragraphBeads[paragraphBeads.count - 1].confidence = similarity
-                sentencePath += alignStretch(
-                    corpus: corpus, tables: tables, sources: sources, targets: targets, around: nil, lengths: lengths)
+            let groups = paragraphPath.map {
+                (sources: model.sentences(sourceParagraphs: $0.source), targets: model.sentences(targetParagraphs: $0.target))
             }
+            for (bead, group) in zip(paragraphPath, groups) {
+                let similarity = group.sources.isEmpty || group.targets.isEmpty
+                    ? 0 : matcher.similarity(sources: group.sources, targets: group.targets)
+                // Holds the raw similarity until `result` turns it into a confidence.
+                paragraphBeads.append(AlignmentBead(source: bead.source, target: bead.target, confidence: similarity))
+            }
+            // The paragraph groups are independent: align their sentences in parallel.
+            let results = ParallelResults<[(source: Range<Int>, target: Range<Int>)]>(count: groups.count)
+            DispatchQueue.concurrentPerform(iterations: groups.count) { k in
+                results[k] = alignStretch(
+                    corpus: corpus, tables: tables, sources: groups[k].sources, targets: groups[k].targets,
+                    around: nil, lengths: lengths)
+            }
+            sentencePath = results.values.flatMap { $0 ?? [] }
         } else {
             paragraphBeads = [AlignmentBead(source: 0..<source.count, target: 0..<target.count, confidence: 0)]
             sentencePath = alignStretch(
                 corpus: corpus, tables: tables, sources: 0..<n, targets: 0..<m, around: firstPass, lengths: lengths)
         }
 
+        if parameters.mergeCoverage < 1 {
+            sentencePath = mergeUnaligned(sentencePath, matcher: matcher, corpus: corpus, lengths: lengths)
+        }
         return result(
             path: sentencePath, paragraphBeads: paragraphBeads, corpus: corpus, matcher: matcher, lengths: lengths,
             sourceSentences: sourceSentences, targetSentences: targetSentences,
             sourceParagraphStart: sourceParagraphStart, targetParagraphStart: targetParagraphStart,
             lexiconSize: lexicon.entryCount)
+    }
+
+    /// Folds 1-0 and 0-1 beads into a neighbouring bead when the lone sentence is well covered by that bead's
+    /// other side, or when it sits between two aligned beads (alone or with one more lone sentence of its side).
+    /// This recovers the many-to-many beads beyond the search's shapes (1-5, 3-3, ...) and the short fragments
+    /// that carry no lexical evidence; genuine insertions (captions, notes) tend to come in longer runs.
+    private func mergeUnaligned(
+        _ path: [(source: Range<Int>, target: Range<Int>)], matcher: GroupMatcher, corpus: AlignmentCorpus,
+        lengths: LengthModel
+    ) -> [(source: Range<Int>, target: Range<Int>)] {
+        func lengthCost(_ sources: Range<Int>, _ targets: Range<Int>) -> Double {
+            lengths.cost(source: sources.reduce(0) { $0 + corpus.source.lengths[$1] },
+                         target: targets.reduce(0) { $0 + corpus.target.lengths[$1] })
+        }
+        func union(_ a: Range<Int>, _ b: Range<Int>) -> Range<Int> {
+            if a.isEmpty { return b }
+            if b.isEmpty { return a }
+            return min(a.lowerBound, b.lowerBound)..<max(a.upperBound, b.upperBound)
+        }
+        var beads = path
+        func isAligned(_ index: Int) -> Bool {
+            index >= 0 && index < beads.count && !beads[index].source.isEmpty && !beads[index].target.isEmpty
+        }
+        func isLone(_ index: Int) -> Bool {
+            index >= 0 && index < beads.count && beads[index].source.isEmpty != beads[index].target.isEmpty
+                && beads[index].source.count + beads[index].target.count == 1
+        }
+        /// How well lone bead `lone` fits aligned bead `neighbour`: coverage plus the gain in length fit.
+        func fit(_ lone: Int, _ neighbour: Int) -> Double {
+            let bead = beads[lone]
+            let isSource = bead.target.isEmpty
+            let sentence = isSource ? bead.source.lowerBound : bead.target.lowerBound
+            let others = isSource ? beads[neighbour].target : beads[neighbour].source
+            let coverage = matcher.coverage(
+                of: sentence, isSource: isSource, in: others, smoothing: parameters.coverageSmoothing)
+            let before = lengthCost(beads[neighbour].source, beads[neighbour].target)
+            let after = lengthCost(union(beads[neighbour].source, bead.source), union(beads[neighbour].target, bead.target))
+            return coverage + parameters.mergeLengthGain * max(0, before - after)
+        }
+        func join(_ lone: Int, into neighbour: Int) {
+            beads[neighbour] = (source: union(beads[neighbour].source, beads[lone].source),
+                                target: union(beads[neighbour].target, beads[lone].target))
+        }
+        // Two lone sentences of one side between aligned beads: split them between the neighbours as they fit.
+        if parameters.mergesIsolated {
+            var k = 1
+            while k + 2 < beads.count {
+                guard isAligned(k - 1), isLone(k), isLone(k + 1), isAligned(k + 2),
+                      beads[k].source.isEmpty == beads[k + 1].source.isEmpty else {
+                    k += 1
+                    continue
+                }
+                let options = [
+                    (fit(k, k - 1) + fit(k + 1, k - 1), 0), (fit(k, k + 2) + fit(k + 1, k + 2), 1),
+                    (fit(k, k - 1) + fit(k + 1, k + 2), 2),
+                ]
+                let choice = options.max { $0.0 < $1.0 }?.1 ?? 2
+                join(k, into: choice == 1 ? k + 2 : k - 1)
+                join(k + 1, into: choice == 0 ? k - 1 : k + 2)
+                beads.removeSubrange(k...(k + 1))
+            }
+        }
+        // A lone sentence next to an aligned bead that covers it well, or between two aligned beads.
+        var k = 0
+        while k < beads.count {
+            guard isLone(k) else {
+                k += 1
+                continue
+            }
+            let before = isAligned(k - 1) ? fit(k, k - 1) : -1
+            let after = isAligned(k + 1) ? fit(k, k + 1) : -1
+            let isolated = before >= 0 && after >= 0
+            guard max(before, after) >= parameters.mergeCoverage || (isolated && parameters.mergesIsolated) else {
+                k += 1
+                continue
+            }
+            let neighbour = before >= after ? k - 1 : k + 1
+            join(k, into: neighbour)
+            beads.remove(at: k)
+            if neighbour < k { k -= 1 }
+        }
+        return beads
+    }
+
+    /// Target characters per source character. Taken from sentence pairs that share an anchor found nowhere
+    /// else in the document (a number, a name) when there are enough of them, so that a side with extra
+    /// material does not skew it; otherwise from the totals.
+    static func lengthRatio(_ corpus: AlignmentCorpus) -> Double {
+        let sourceTotal = corpus.source.lengths.reduce(0, +)
+        let targetTotal = corpus.target.lengths.reduce(0, +)
+        let overall = sourceTotal > 0 && targetTotal > 0 ? Double(targetTotal) / Double(sourceTotal) : 1
+        func uniqueSentence(_ side: InternedSide) -> [Int] {
+            var sentence = [Int](repeating: -1, count: corpus.keyCount)
+            for s in 0..<side.count {
+                for u in side.units(of: s) {
+                    for k in side.unitKeyStart[u]..<side.unitKeyStart[u + 1] {
+                        let key = Int(side.unitKeys[k])
+                        sentence[key] = sentence[key] == -1 || sentence[key] == s ? s : -2
+                    }
+                }
+            }
+            return sentence
+        }
+        let sourceSentence = uniqueSentence(corpus.source)
+        let targetSentence = uniqueSentence(corpus.target)
+        var sourceSum = 0
+        var targetSum = 0
+        var pairs = 0
+        var seen = Set<Int>()
+        for key in 0..<corpus.keyCount where sourceSentence[key] >= 0 && targetSentence[key] >= 0 {
+            let s = sourceSentence[key]
+            let t = targetSentence[key]
+            guard seen.insert(s &* 1_000_003 &+ t).inserted else { continue }
+            sourceSum += corpus.source.lengths[s]
+            targetSum += corpus.target.lengths[t]
+            pairs += 1
+        }
+        guard pairs >= 5, sourceSum > 0, targetSum > 0 else { return overall }
+        let anchored = Double(targetSum) / Double(sourceSum)
+        return max(anchored, overall) / min(anchored, overall) > 1.3 ? anchored : overall
+    }
+
+    private func trainingPairs(
+        _ path: [(source: Range<Int>, target: Range<Int>)], corpus: AlignmentCorpus
+    ) -> [(source: [Int32], target: [Int32])] {
+        let step = max(1, path.count / 6000)
+        return stride(from: 0, to: path.count, by: step).compactMap { k -> (source: [Int32], target: [Int32])? in
+            let bead = path[k]
+            guard !bead.source.isEmpty, !bead.target.isEmpty, bead.source.count + bead.target.count <= 3 else {
+                return nil
+            }
+            return (words(corpus.source, bead.source), words(corpus.target, bead.target))
+        }
     }
 
     private func words(_ side: InternedSide, _ sentences: Range<Int>) -> [Int32] {
@@ -181,8 +328,10 @@ public struct DocumentAligner: Sendable {
     /// Aligns the sentences `sources` × `targets` (global indices); returns beads in global indices.
     private func alignStretch(
         corpus: AlignmentCorpus, tables: MatchTables, sources: Range<Int>, targets: Range<Int>,
-        around previous: [(source: Range<Int>, target: Range<Int>)]?, lengths: LengthModel
+        around previous: [(source: Range<Int>, target: Range<Int>)]?, lengths: LengthModel,
+        parameters: AlignmentParameters? = nil
     ) -> [(source: Range<Int>, target: Range<Int>)] {
+        let parameters = parameters ?? self.parameters
         let n = sources.count
         let m = targets.count
         if n == 0 || m == 0 {
@@ -212,7 +361,7 @@ public struct DocumentAligner: Sendable {
         let cellBudget = 40_000_000
         let full = max(n, m)
         var width = previous == nil ? parameters.initialBandWidth : parameters.refinementBandWidth
-        if (n + 1) * (m + 1) <= 90_000 { width = full }
+        if (n + 1) * (m + 1) <= 10_000 { width = full }
         var band = previous.map { SearchBand.around($0, n: n, m: m, width: width) }
             ?? SearchBand.diagonal(n: n, m: m, width: width)
         while true {
@@ -315,5 +464,18 @@ public struct DocumentAligner: Sendable {
             for _ in start[p]..<start[p + 1] { index.append(p) }
         }
         return index
+    }
+}
+
+/// Results written by concurrent iterations, each to its own slot.
+private final class ParallelResults<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var values: [Value?]
+
+    init(count: Int) { values = Array(repeating: nil, count: count) }
+
+    subscript(index: Int) -> Value? {
+        get { lock.withLock { values[index] } }
+        set { lock.withLock { values[index] = newValue } }
     }
 }

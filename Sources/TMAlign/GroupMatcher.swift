@@ -23,8 +23,8 @@ final class GroupMatcher {
 
     /// Share of the units of both groups (global sentence ranges) that have a match on the other side.
     func similarity(sources: Range<Int>, targets: Range<Int>) -> Double {
-        var matched = 0
-        var units = 0
+        var matched = 0.0
+        var units = 0.0
         var mark = nextStamp()
         for t in targets {
             for p in tables.targetPresentStart[t]..<tables.targetPresentStart[t + 1] {
@@ -33,10 +33,10 @@ final class GroupMatcher {
         }
         for s in sources {
             for u in corpus.source.units(of: s) {
-                units += 1
+                units += corpus.source.unitWeight[u]
                 for c in tables.sourceCandidateStart[u]..<tables.sourceCandidateStart[u + 1]
                 where stamp[Int(tables.sourceCandidates[c])] == mark {
-                    matched += 1
+                    matched += corpus.source.unitWeight[u]
                     break
                 }
             }
@@ -49,63 +49,40 @@ final class GroupMatcher {
         }
         for t in targets {
             for v in corpus.target.units(of: t) {
-                units += 1
+                units += corpus.target.unitWeight[v]
                 for c in tables.targetCandidateStart[v]..<tables.targetCandidateStart[v + 1]
                 where stamp[Int(tables.targetCandidates[c])] == mark {
-                    matched += 1
+                    matched += corpus.target.unitWeight[v]
                     break
                 }
             }
         }
-        return units == 0 ? 0 : Double(matched) / Double(units)
+        return units == 0 ? 0 : matched / units
     }
 }
 
-/// Scores paragraph beads: paragraph lengths and the lexical similarity of the paragraphs' sentences.
-struct ParagraphCostModel: BeadCostModel {
-    let shapes = paragraphShapes
-    let matcher: GroupMatcher
-    let parameters: AlignmentParameters
-    let lengths: LengthModel
-    /// `sourceParagraphStart[p]..<sourceParagraphStart[p + 1]` are the sentences of source paragraph p.
-    let sourceParagraphStart: [Int]
-    let targetParagraphStart: [Int]
-    let sourceLengthSum: [Int]
-    let targetLengthSum: [Int]
-
-    init(corpus: AlignmentCorpus, matcher: GroupMatcher, sourceParagraphStart: [Int], targetParagraphStart: [Int],
-         lengths: LengthModel, parameters: AlignmentParameters) {
-        self.matcher = matcher
-        self.parameters = parameters
-        self.lengths = lengths
-        self.sourceParagraphStart = sourceParagraphStart
-        self.targetParagraphStart = targetParagraphStart
-        var sum = [0]
-        for length in corpus.source.lengths { sum.append(sum[sum.count - 1] + length) }
-        sourceLengthSum = sum
-        sum = [0]
-        for length in corpus.target.lengths { sum.append(sum[sum.count - 1] + length) }
-        targetLengthSum = sum
-    }
-
-    func sentences(sourceParagraphs: Range<Int>) -> Range<Int> {
-        sourceParagraphStart[sourceParagraphs.lowerBound]..<sourceParagraphStart[sourceParagraphs.upperBound]
-    }
-
-    func sentences(targetParagraphs: Range<Int>) -> Range<Int> {
-        targetParagraphStart[targetParagraphs.lowerBound]..<targetParagraphStart[targetParagraphs.upperBound]
-    }
-
-    func cost(sourceEnd i: Int, targetEnd j: Int, shape: Int) -> Double {
-        let (a, b) = shapes[shape]
-        if a == 0 || b == 0 { return parameters.skipPenalty * Double(a + b) }
-        let sources = sentences(sourceParagraphs: (i - a)..<i)
-        let targets = sentences(targetParagraphs: (j - b)..<j)
-        let similarity = matcher.similarity(sources: sources, targets: targets)
-        let lengthCost = lengths.cost(
-            source: sourceLengthSum[sources.upperBound] - sourceLengthSum[sources.lowerBound],
-            target: targetLengthSum[targets.upperBound] - targetLengthSum[targets.lowerBound])
-        return parameters.shapePenalties[shape] + parameters.lengthWeight * lengthCost
-            + parameters.similarityWeight * (1 - similarity) * Double(a + b) / 2
+extension GroupMatcher {
+    /// Weighted share of the units of `sentence` (on the source side when `isSource`) that have a match in
+    /// the sentences `others` of the other side, smoothed like the sentence cost.
+    func coverage(of sentence: Int, isSource: Bool, in others: Range<Int>, smoothing: Double) -> Double {
+        let mark = nextStamp()
+        let (presentStart, present) = isSource
+            ? (tables.targetPresentStart, tables.targetPresent) : (tables.sourcePresentStart, tables.sourcePresent)
+        for other in others {
+            for p in presentStart[other]..<presentStart[other + 1] { stamp[Int(present[p])] = mark }
+        }
+        let side = isSource ? corpus.source : corpus.target
+        let (candidateStart, candidates) = isSource
+            ? (tables.sourceCandidateStart, tables.sourceCandidates)
+            : (tables.targetCandidateStart, tables.targetCandidates)
+        var matched = 0.0
+        var total = 0.0
+        for u in side.units(of: sentence) {
+            total += side.unitWeight[u]
+            if (candidateStart[u]..<candidateStart[u + 1]).contains(where: { stamp[Int(candidates[$0])] == mark }) {
+                matched += side.unitWeight[u]
+            }
+        }
+        return matched / (total + smoothing)
     }
 }

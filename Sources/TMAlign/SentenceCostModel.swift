@@ -12,9 +12,11 @@ struct SentenceCostModel: BeadCostModel {
     /// Prefix sums of sentence lengths, local indices.
     private let sourceLengthSum: [Int]
     private let targetLengthSum: [Int]
-    /// Units per sentence, capped at 64 (the mask width).
-    private let sourceUnits: [Int]
-    private let targetUnits: [Int]
+    /// Weight of each mask bit (`64 * s + k`) and total weight per sentence, local indices.
+    private let sourceBitWeight: [Double]
+    private let targetBitWeight: [Double]
+    private let sourceWeight: [Double]
+    private let targetWeight: [Double]
     private let pairLo: [Int]
     private let pairHi: [Int]
     private let pairStart: [Int]
@@ -37,15 +39,15 @@ struct SentenceCostModel: BeadCostModel {
         sum = [0]
         for t in targets { sum.append(sum[sum.count - 1] + corpus.target.lengths[t]) }
         targetLengthSum = sum
-        sourceUnits = sources.map { min(64, corpus.source.units(of: $0).count) }
-        targetUnits = targets.map { min(64, corpus.target.units(of: $0).count) }
+        (sourceBitWeight, sourceWeight) = Self.bitWeights(corpus.source, sources)
+        (targetBitWeight, targetWeight) = Self.bitWeights(corpus.target, targets)
 
         var lo = [Int](repeating: 0, count: n)
         var hi = [Int](repeating: 0, count: n)
         var start = [Int](repeating: 0, count: n + 1)
         for s in 0..<n {
-            lo[s] = max(0, band.lo[max(0, s - 2)] - 1)
-            hi[s] = min(m, band.hi[min(n, s + 3)] + 1)
+            lo[s] = max(0, band.lo[max(0, s - 3)] - 1)
+            hi[s] = min(m, band.hi[min(n, s + 4)] + 1)
             start[s + 1] = start[s] + max(0, hi[s] - lo[s])
         }
         pairLo = lo
@@ -106,23 +108,64 @@ struct SentenceCostModel: BeadCostModel {
         return (sourceMasks[k], targetMasks[k])
     }
 
-    /// Share of the units of both groups that have a match on the other side (local indices).
+    private static func bitWeights(_ side: InternedSide, _ sentences: Range<Int>) -> ([Double], [Double]) {
+        var bits = [Double](repeating: 0, count: 64 * sentences.count)
+        var totals = [Double](repeating: 0, count: sentences.count)
+        for (local, s) in sentences.enumerated() {
+            for (k, u) in side.units(of: s).enumerated() {
+                bits[64 * local + (k & 63)] += side.unitWeight[u]
+                totals[local] += side.unitWeight[u]
+            }
+        }
+        return (bits, totals)
+    }
+
+    @inline(__always)
+    private func matchedWeight(_ mask: UInt64, _ weights: [Double], _ sentence: Int) -> Double {
+        var bits = mask
+        var total = 0.0
+        let base = 64 * sentence
+        while bits != 0 {
+            total += weights[base + bits.trailingZeroBitCount]
+            bits &= bits - 1
+        }
+        return total
+    }
+
+    /// Weighted share of the units of both groups that have a match on the other side (local indices).
     func similarity(sources: Range<Int>, targets: Range<Int>) -> Double {
-        var matched = 0
-        var units = 0
+        var matched = 0.0
+        var total = 0.0
         for s in sources {
             var union: UInt64 = 0
             for t in targets { union |= masks(s, t).0 }
-            matched += union.nonzeroBitCount
-            units += sourceUnits[s]
+            matched += matchedWeight(union, sourceBitWeight, s)
+            total += sourceWeight[s]
         }
         for t in targets {
             var union: UInt64 = 0
             for s in sources { union |= masks(s, t).1 }
-            matched += union.nonzeroBitCount
-            units += targetUnits[t]
+            matched += matchedWeight(union, targetBitWeight, t)
+            total += targetWeight[t]
         }
-        return units == 0 ? 0 : Double(matched) / Double(units)
+        return total == 0 ? 0 : matched / total
+    }
+
+    /// Sum over the bead's sentences of the weighted share of each sentence's units left without a match.
+    func unmatched(sources: Range<Int>, targets: Range<Int>) -> Double {
+        let smoothing = parameters.coverageSmoothing
+        var cost = 0.0
+        for s in sources {
+            var union: UInt64 = 0
+            for t in targets { union |= masks(s, t).0 }
+            cost += 1 - matchedWeight(union, sourceBitWeight, s) / (sourceWeight[s] + smoothing)
+        }
+        for t in targets {
+            var union: UInt64 = 0
+            for s in sources { union |= masks(s, t).1 }
+            cost += 1 - matchedWeight(union, targetBitWeight, t) / (targetWeight[t] + smoothing)
+        }
+        return cost
     }
 
     func lengthCost(sources: Range<Int>, targets: Range<Int>) -> Double {
@@ -131,14 +174,14 @@ struct SentenceCostModel: BeadCostModel {
             target: targetLengthSum[targets.upperBound] - targetLengthSum[targets.lowerBound])
     }
 
-    func cost(sourceEnd i: Int, targetEnd j: Int, shape: Int) -> Double {
+    func cost(sourceEnd i: Int, targetEnd j: Int, shape: Int, bound: Double) -> Double {
         let (a, b) = shapes[shape]
         if a == 0 || b == 0 { return parameters.skipPenalty * Double(a + b) }
         let sources = (i - a)..<i
         let targets = (j - b)..<j
-        let similarity = similarity(sources: sources, targets: targets)
-        return parameters.shapePenalties[shape]
+        let partial = parameters.shapePenalties[shape]
             + parameters.lengthWeight * lengthCost(sources: sources, targets: targets)
-            + parameters.similarityWeight * (1 - similarity) * Double(a + b) / 2
+        if partial >= bound { return partial }
+        return partial + parameters.similarityWeight * unmatched(sources: sources, targets: targets) / 2
     }
 }

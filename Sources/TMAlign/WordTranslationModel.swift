@@ -11,6 +11,7 @@ struct WordTranslationModel {
         pairs: [(source: [Int32], target: [Int32])], iterations: Int, threshold: Double, minimumCount: Int
     ) -> [(source: Int32, target: Int32)] {
         var index: [Int64: Int32] = [:]
+        index.reserveCapacity(pairs.reduce(0) { $0 + $1.source.count * $1.target.count } / 8)
         var entrySource: [Int32] = []
         var entryTarget: [Int32] = []
         var cooccurrences: [Int32] = []
@@ -19,8 +20,8 @@ struct WordTranslationModel {
         var shapes: [(s: Int, t: Int)] = []
         var words: [(source: [Int32], target: [Int32])] = []
         for pair in pairs {
-            let source = Array(Set(pair.source))
-            let target = Array(Set(pair.target))
+            let source = uniqued(pair.source)
+            let target = uniqued(pair.target)
             guard !source.isEmpty, !target.isEmpty else { continue }
             words.append((source, target))
             shapes.append((source.count, target.count))
@@ -55,6 +56,16 @@ struct WordTranslationModel {
             }
         }
         return result
+    }
+
+    private static func uniqued(_ words: [Int32]) -> [Int32] {
+        var sorted = words.sorted()
+        var last = 0
+        for k in sorted.indices where k == 0 || sorted[k] != sorted[last] {
+            if k != 0 { last += 1 }
+            sorted[last] = sorted[k]
+        }
+        return sorted.isEmpty ? [] : Array(sorted[...last])
     }
 
     /// EM for one direction. `rowMajor`: links are laid out target-major (row = target word), and the model

@@ -53,7 +53,7 @@ public struct Checker: Sendable {
         let chunkSize = 2048
         let chunkCount = (units.count + chunkSize - 1) / chunkSize
         let perChunk = SlotArray<[(Int, Finding)]>(count: chunkCount, initial: [])
-        let keys = SlotArray<(String, String)?>(count: wantsConsistency ? units.count : 0, initial: nil)
+        let keys = SlotArray<(ConsistencyKey.Key, ConsistencyKey.Key)?>(count: wantsConsistency ? units.count : 0, initial: nil)
         let lengths = SlotArray<(Int, Int)?>(count: wantsLength ? units.count : 0, initial: nil)
         DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
             var local: [(Int, Finding)] = []
@@ -86,29 +86,38 @@ public struct Checker: Sendable {
             perChunk[chunk] = local
         }
 
-        var all: [(Int, Finding)] = perChunk.values.flatMap { $0 }
+        // The rules that compare units with each other are independent: run them side by side.
+        var corpusRules: [@Sendable () -> [(Int, Finding)]] = []
         if wantsLength {
-            all += LengthRatioRule().findings(units: units, lengths: lengths.values, options: options)
+            let lengthValues = lengths.values
+            corpusRules.append { LengthRatioRule().findings(units: units, lengths: lengthValues, options: options) }
         }
         if wantsConsistency {
             let keyValues = keys.values
             for rule in [InconsistencyRule.target, InconsistencyRule.source] where enabled.contains(rule.id) {
-                all += rule.findings(units: units, keys: keyValues)
+                corpusRules.append { rule.findings(units: units, keys: keyValues) }
             }
         }
+        let corpusFindings = SlotArray<[(Int, Finding)]>(count: corpusRules.count, initial: [])
+        let tasks = corpusRules
+        DispatchQueue.concurrentPerform(iterations: tasks.count) { k in corpusFindings[k] = tasks[k]() }
+        var all: [(Int, Finding)] = perChunk.values.flatMap { $0 }
+        for found in corpusFindings.values { all += found }
         let order = Dictionary(uniqueKeysWithValues: Self.ruleIDs.enumerated().map { ($1, $0) })
         let customOrder = Dictionary(custom.enumerated().map { ($1.id, Self.ruleIDs.count + $0) },
                                      uniquingKeysWith: { a, _ in a })
-        let indexed = all.enumerated().map { (position, pair) in (pair.0, position, pair.1) }
-        let sorted = indexed.sorted { a, b in
-            if a.0 != b.0 { return a.0 < b.0 }
-            let ra = order[a.2.rule] ?? customOrder[a.2.rule] ?? Int.max
-            let rb = order[b.2.rule] ?? customOrder[b.2.rule] ?? Int.max
-            if ra != rb { return ra < rb }
-            return a.1 < b.1
+        // Rank each finding once, then sort by (unit position, rule rank, emission order).
+        let ranked = all.enumerated().map { position, pair in
+            (unit: pair.0, rank: order[pair.1.rule] ?? customOrder[pair.1.rule] ?? Int.max, position: position,
+             finding: pair.1)
+        }
+        let sorted = ranked.sorted { a, b in
+            if a.unit != b.unit { return a.unit < b.unit }
+            if a.rank != b.rank { return a.rank < b.rank }
+            return a.position < b.position
         }
         return sorted.map { item in
-            var finding = item.2
+            var finding = item.finding
             if let severity = configuration.severities[finding.rule] { finding.severity = severity }
             return finding
         }

@@ -1,6 +1,7 @@
 import Foundation
 import TMAlign
 import TMCore
+import TMFormats
 import TMSegment
 
 /// What `tmkit align` writes.
@@ -54,8 +55,8 @@ public struct AlignPipeline: Sendable {
     }
 
     public func run() throws(AlignPipelineError) -> Result {
-        let sourceText = try PlainTextLoader.read(sourcePath)
-        let targetText = try PlainTextLoader.read(targetPath)
+        let sourceText = try Self.paragraphs(sourcePath)
+        let targetText = try Self.paragraphs(targetPath)
         let source = sentences(of: sourceText, language: sourceLanguage)
         let target = sentences(of: targetText, language: targetLanguage)
         for (path, side) in [(sourcePath, source), (targetPath, target)] where side.allSatisfy(\.isEmpty) {
@@ -63,60 +64,39 @@ public struct AlignPipeline: Sendable {
                 location: InputLocation(file: path, line: 1, column: 1), message: "the file has no text to align")
         }
         let dictionary = try dictionaryPath.map { path throws(AlignPipelineError) in try Self.readDictionary(path) } ?? []
-        var parameters = AlignmentParameters()
-        // TUNING-ONLY (remove): TMKIT_ALIGN_TUNE="sim=6,skip=4.5,..."
-        if let tune = ProcessInfo.processInfo.environment["TMKIT_ALIGN_TUNE"] {
-            for item in tune.split(separator: ",") {
-                let kv = item.split(separator: "=")
-                guard kv.count == 2, let v = Double(kv[1]) else { continue }
-                switch kv[0] {
-                case "sim": parameters.similarityWeight = v
-                case "skip": parameters.skipPenalty = v
-                case "p12": parameters.shapePenalties[3] = v; parameters.shapePenalties[4] = v
-                case "p22": parameters.shapePenalties[5] = v
-                case "p13": parameters.shapePenalties[6] = v; parameters.shapePenalties[7] = v
-                case "var": parameters.lengthVariance = v
-                case "lw": parameters.lengthWeight = v
-                case "lt": parameters.lexiconThreshold = v
-                case "lc": parameters.lexiconMinimumCount = Int(v)
-                case "it": parameters.modelIterations = Int(v)
-                default: break
-                }
-            }
-        }
         let aligner = DocumentAligner(
-            sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, dictionary: dictionary,
-            parameters: parameters)
+            sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, dictionary: dictionary)
         let alignment = aligner.align(source: source, target: target)
         return Result(
             alignment: alignment, translationUnits: translationUnits(alignment),
             warnings: warnings(alignment, source: source, target: target))
     }
 
-    private func sentences(of text: PlainTextLoader.Text, language: LanguageTag) -> [[String]] {
-        if presegmented { return text.paragraphs.map { $0.lines } }
-        let segmenter = SentenceSegmenter(language: language)
-        return text.paragraphs.map { paragraph in
-            let joined = paragraph.lines.joined(separator: " ")
-            return segmenter.sentences(in: joined)
-                .map { $0.trimmingCharacters(in: .whitespaces) }
-                .filter { !$0.isEmpty }
+    private func sentences(of paragraphs: [Paragraph], language: LanguageTag) -> [[String]] {
+        if presegmented {
+            return paragraphs.map { paragraph in
+                paragraph.text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+                    .filter { !$0.isEmpty }
+            }
+        }
+        return SentenceStage.segment(paragraphs, language: language)
+    }
+
+    /// The paragraphs of a file, through the shared plain-text reader.
+    static func paragraphs(_ path: String) throws(AlignPipelineError) -> [Paragraph] {
+        do {
+            return try PlainTextReader.paragraphs(atPath: path)
+        } catch let error as PlainTextError {
+            throw AlignPipelineError(location: error.location, message: error.message)
+        } catch {
+            throw AlignPipelineError(location: InputLocation(file: path), message: "cannot read the file: \(error)")
         }
     }
 
     private func translationUnits(_ alignment: DocumentAlignment) -> [TranslationUnit] {
-        let name = URL(fileURLWithPath: sourcePath).deletingPathExtension().lastPathComponent
-        return alignment.pairs.enumerated().map { index, pair in
-            TranslationUnit(
-                id: String(index + 1), source: pair.source, target: pair.target, sourceLanguage: sourceLanguage,
-                targetLanguage: targetLanguage, confidence: pair.confidence,
-                properties: [
-                    .init("x-document", name),
-                    .init("x-source-paragraph", pair.sourceParagraphs.map { String($0 + 1) }.joined(separator: ",")),
-                    .init("x-target-paragraph", pair.targetParagraphs.map { String($0 + 1) }.joined(separator: ",")),
-                    .init("x-alignment-score", Self.score(pair.confidence)),
-                ])
-        }
+        UnitBuilder.units(
+            documentName: DocumentLoader.documentName(for: sourcePath), sourceLanguage: sourceLanguage,
+            targetLanguage: targetLanguage, pairs: alignment.pairs)
     }
 
     private func warnings(_ alignment: DocumentAlignment, source: [[String]], target: [[String]]) -> [String] {
@@ -163,7 +143,29 @@ public struct AlignPipeline: Sendable {
                     + ",\"targetParagraphs\":" + Self.json(pair.targetParagraphs) + "}\n"
             }.joined()
         case .tmx:
-            throw AlignPipelineError(location: nil, message: "--format tmx is not yet available; use tsv, jsonl or beads")
+            throw AlignPipelineError(location: nil, message: "TMX is written with write(_:format:to:), not rendered")
+        }
+    }
+
+    /// Writes the result in `format` to `path` (`-` or nil: standard output), atomically.
+    public func write(_ result: Result, format: AlignOutputFormat, to path: String?) throws(AlignPipelineError) {
+        let destination = path ?? "-"
+        do {
+            if format == .tmx {
+                var writer = try TMXWriter(
+                    path: destination,
+                    header: TMXHeader(sourceLanguage: sourceLanguage, creationToolVersion: TMKitVersion.current))
+                for unit in result.translationUnits { try writer.write(unit) }
+                try writer.finish()
+            } else {
+                try AtomicFileWriter.write(try render(result, format: format), to: destination)
+            }
+        } catch let error as AlignPipelineError {
+            throw error
+        } catch let error as FormatError {
+            throw AlignPipelineError(location: error.location, message: error.message)
+        } catch {
+            throw AlignPipelineError(location: InputLocation(file: destination), message: "cannot write: \(error)")
         }
     }
 
@@ -199,114 +201,18 @@ public struct AlignPipeline: Sendable {
 
     /// Reads `source<TAB>target` lines; `#` starts a comment line.
     static func readDictionary(_ path: String) throws(AlignPipelineError) -> [(source: String, target: String)] {
-        let text = try PlainTextLoader.read(path)
         var entries: [(source: String, target: String)] = []
-        for paragraph in text.paragraphs {
-            for (offset, line) in paragraph.lines.enumerated() where !line.hasPrefix("#") {
+        for paragraph in try paragraphs(path) {
+            for (offset, line) in paragraph.text.split(separator: "\n").enumerated() where !line.hasPrefix("#") {
                 let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
                 guard fields.count >= 2, !fields[0].isEmpty, !fields[1].isEmpty else {
                     throw AlignPipelineError(
-                        location: InputLocation(file: path, line: paragraph.firstLine + offset, column: 1),
+                        location: InputLocation(file: path, line: (paragraph.line ?? 1) + offset, column: 1),
                         message: "expected 'source<TAB>target', found \(line.prefix(60).debugDescription)")
                 }
                 entries.append((String(fields[0]), String(fields[1])))
             }
         }
         return entries
-    }
-
-    /// Writes `text` to `path` (`-` or nil: standard output) through a temporary file and a rename, so that
-    /// no partial file is left behind.
-    public static func write(_ text: String, to path: String?) throws(AlignPipelineError) {
-        guard let path, path != "-" else {
-            FileHandle.standardOutput.write(Data(text.utf8))
-            return
-        }
-        let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        do {
-            try Data(text.utf8).write(to: temporary)
-            if FileManager.default.fileExists(atPath: url.path) {
-                _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
-            } else {
-                try FileManager.default.moveItem(at: temporary, to: url)
-            }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw AlignPipelineError(location: InputLocation(file: path), message: "cannot write: \(error.localizedDescription)")
-        }
-    }
-}
-
-/// A minimal plain-text reader: UTF-8 check, lines, paragraphs split on blank lines.
-/// TO BE REPLACED by the plain-text reader in TMFormats when it lands.
-enum PlainTextLoader {
-    struct Paragraph {
-        /// 1-based line number of the paragraph's first line.
-        var firstLine: Int
-        var lines: [String]
-    }
-
-    struct Text {
-        var paragraphs: [Paragraph]
-    }
-
-    static func read(_ path: String) throws(AlignPipelineError) -> Text {
-        let data: Data
-        do {
-            data = path == "-" ? FileHandle.standardInput.readDataToEndOfFile()
-                : try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw AlignPipelineError(location: InputLocation(file: path), message: "cannot read the file")
-        }
-        var bytes = [UInt8](data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            let (line, column) = firstInvalidUTF8(bytes)
-            throw AlignPipelineError(
-                location: InputLocation(file: path, line: line, column: column), message: "the file is not valid UTF-8")
-        }
-        var paragraphs: [Paragraph] = []
-        var current: Paragraph?
-        var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
-            if line.allSatisfy(\.isWhitespace) {
-                if let paragraph = current { paragraphs.append(paragraph) }
-                current = nil
-            } else if current == nil {
-                current = Paragraph(firstLine: lineNumber, lines: [String(line)])
-            } else {
-                current?.lines.append(String(line))
-            }
-        }
-        if let paragraph = current { paragraphs.append(paragraph) }
-        return Text(paragraphs: paragraphs)
-    }
-
-    /// Line and column (1-based, in characters) of the first byte that is not valid UTF-8.
-    private static func firstInvalidUTF8(_ bytes: [UInt8]) -> (Int, Int) {
-        var line = 1
-        var lineStart = 0
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            let length = byte < 0x80 ? 1 : byte >> 5 == 0b110 ? 2 : byte >> 4 == 0b1110 ? 3 : byte >> 3 == 0b11110 ? 4 : 0
-            let end = index + length
-            guard length > 0, end <= bytes.count,
-                  String(validating: bytes[index..<end], as: UTF8.self) != nil
-            else {
-                let column = (String(validating: bytes[lineStart..<index], as: UTF8.self)?.count ?? 0) + 1
-                return (line, column)
-            }
-            if byte == 0x0A {
-                line += 1
-                lineStart = end
-            }
-            index = end
-        }
-        return (line, 1)
     }
 }

@@ -12,16 +12,24 @@ public enum UnitBuilder {
 
     /// One unit per pair, numbered from 1 in document order; paragraph numbers in properties are 1-based.
     public static func units(for document: BilingualDocument, pairs: [AlignedSentencePair]) -> [TranslationUnit] {
+        units(documentName: document.name, sourceLanguage: document.sourceLanguage,
+              targetLanguage: document.targetLanguage, pairs: pairs)
+    }
+
+    /// The same, for a document known by its name and languages.
+    public static func units(
+        documentName: String, sourceLanguage: LanguageTag, targetLanguage: LanguageTag, pairs: [AlignedSentencePair]
+    ) -> [TranslationUnit] {
         pairs.enumerated().map { index, pair in
             TranslationUnit(
                 id: String(index + 1),
                 source: pair.source,
                 target: pair.target,
-                sourceLanguage: document.sourceLanguage,
-                targetLanguage: document.targetLanguage,
+                sourceLanguage: sourceLanguage,
+                targetLanguage: targetLanguage,
                 confidence: pair.confidence,
                 properties: [
-                    .init(PropertyName.document, document.name),
+                    .init(PropertyName.document, documentName),
                     .init(PropertyName.sourceParagraphs, numbers(pair.sourceParagraphs)),
                     .init(PropertyName.targetParagraphs, numbers(pair.targetParagraphs)),
                 ])

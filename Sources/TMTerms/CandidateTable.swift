@@ -21,10 +21,20 @@ struct CandidateTable {
     private(set) var isAcronym: [Bool] = []
     /// Every word is a general-language word or a stop word.
     private(set) var isGeneral: [Bool] = []
+    /// A multi-word candidate whose last word is a general word or a verb form (`failed to open`).
+    private(set) var endsGeneral: [Bool] = []
+    /// A multi-word candidate that mixes names and lower-case words (`Putin bazar ertəsi`, `Kazakh officials`).
+    private(set) var isMixedCase: [Bool] = []
+    /// A multi-word candidate with a number in it: more often an instance (`Zoom 1`, `15 degrees`) than a term.
+    private(set) var hasNumber: [Bool] = []
+    /// A candidate that never occurs outside one longer candidate (`bazar` in `bazar ertəsi`).
+    private(set) var isSubsumed: [Bool] = []
     /// Displayed forms and their counts, and other surface forms (variants).
     private(set) var displays: [[String: Int32]] = []
     private(set) var surfaces: [Set<String>] = []
     private var parent: [Int32] = []
+    /// Candidates that were ever joined with another (acronyms and long forms).
+    private var joined: [Int32] = []
 
     var count: Int { keys.count }
 
@@ -87,6 +97,12 @@ struct CandidateTable {
             let id = intern(key, words: words.count)
             if words.count == 1, tokens[words[0]].isAcronym { isAcronym[Int(id)] = true }
             if !words.allSatisfy({ tokens[$0].isGeneral || tokens[$0].isStop }) { isGeneral[Int(id)] = false }
+            if let last = words.last, tokens[last].isGeneral, words.count > 1 { endsGeneral[Int(id)] = true }
+            let letters = words.filter { tokens[$0].kind == .word && !tokens[$0].isStop }
+            let capitals = letters.filter { tokens[$0].isCapitalised && !tokens[$0].isSentenceInitial }.count
+            let lowers = letters.filter { !tokens[$0].isCapitalised }.count
+            if capitals > 0 && lowers > 0 { isMixedCase[Int(id)] = true }
+            if words.count > 1, words.contains(where: { tokens[$0].kind == .number }) { hasNumber[Int(id)] = true }
             occurrences.append(Occurrence(candidate: id, range: range))
             guard seen.insert(id).inserted else { continue }
             frequency[Int(id)] += 1
@@ -103,7 +119,9 @@ struct CandidateTable {
                 let separator = index > range.lowerBound && token.kind != .joiner
                     && tokens[index - 1].kind != .joiner ? " " : ""
                 // Inflection sits on the last word of a phrase; inner words keep their letters.
-                display += separator + (index == range.upperBound - 1 ? token.display : Substring(token.surface))
+                let isLast = index == range.upperBound - 1
+                display += separator + (isLast ? (range.count > 1 ? token.headDisplay : token.display)
+                    : Substring(token.surface))
                 surface += separator + token.surface
             }
             if displays[Int(id)].count < 16 || displays[Int(id)][display] != nil {
@@ -124,6 +142,10 @@ struct CandidateTable {
         wordCount.append(UInt8(min(words, 255)))
         isAcronym.append(false)
         isGeneral.append(true)
+        endsGeneral.append(false)
+        isSubsumed.append(false)
+        isMixedCase.append(false)
+        hasNumber.append(false)
         displays.append([:])
         surfaces.append([])
         parent.append(id)
@@ -134,6 +156,50 @@ struct CandidateTable {
     mutating func register(_ range: Range<Int>, in tokens: [AnalysedToken], vocabulary: Vocabulary) -> Int32 {
         let words = range.filter { tokens[$0].kind == .word || tokens[$0].kind == .number }
         return intern(Self.key(of: range, in: tokens, vocabulary: vocabulary), words: words.count)
+    }
+
+    /// Marks candidates that occur only inside a longer candidate with the same frequency (C-value's nested
+    /// terms): the longer one is the unit. Called once all sentences are added.
+    mutating func markSubsumed() {
+        for (index, key) in keys.enumerated()
+        where wordCount[index] >= 2 && frequency[index] >= 2 && !isMixedCase[index] && !endsGeneral[index] {
+            let words = key.split(separator: " ")
+            guard words.count >= 2 else { continue }
+            for sub in [words.dropFirst(), words.dropLast()] {
+                if let id = ids[sub.joined(separator: " ")], frequency[Int(id)] == frequency[index] {
+                    isSubsumed[Int(id)] = true
+                }
+            }
+        }
+    }
+
+    /// All candidates inside `id` (by words).
+    func nestedAll(_ id: Int32) -> [Int32] {
+        let words = keys[Int(id)].split(separator: " ")
+        guard words.count >= 2 else { return [] }
+        var result: [Int32] = []
+        for length in 1..<words.count {
+            for start in 0...(words.count - length) {
+                if let sub = ids[words[start..<(start + length)].joined(separator: " ")] { result.append(sub) }
+            }
+        }
+        return result
+    }
+
+    /// Candidates inside `id` (by words) that never occur outside it.
+    func nestedSameFrequency(_ id: Int32) -> [Int32] {
+        let words = keys[Int(id)].split(separator: " ")
+        guard words.count >= 2 else { return [] }
+        var result: [Int32] = []
+        for length in 1..<words.count {
+            for start in 0...(words.count - length) {
+                if let sub = ids[words[start..<(start + length)].joined(separator: " ")],
+                   frequency[Int(sub)] == frequency[Int(id)] {
+                    result.append(sub)
+                }
+            }
+        }
+        return result
     }
 
     // MARK: Concepts
@@ -147,12 +213,13 @@ struct CandidateTable {
     mutating func join(_ a: Int32, _ b: Int32) {
         let ra = concept(a), rb = concept(b)
         guard ra != rb else { return }
+        joined.append(contentsOf: [a, b])
         // The acronym (smaller word count) stays the representative; ties by id, for determinism.
         if (wordCount[Int(ra)], ra) <= (wordCount[Int(rb)], rb) { parent[Int(rb)] = ra } else { parent[Int(ra)] = rb }
     }
 
     func members(of concept: Int32) -> [Int32] {
-        (0..<Int32(keys.count)).filter { self.concept($0) == concept }
+        [concept] + joined.filter { $0 != concept && self.concept($0) == concept }
     }
 
     /// The most frequent displayed form (ties: the shortest, then alphabetical).

@@ -4,6 +4,7 @@ import Foundation
 enum CaseFolding {
     static func fold(_ text: some StringProtocol, turkic: Bool) -> String {
         guard turkic else { return text.lowercased() }
+        if text.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "I") }) { return text.lowercased() }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -14,6 +15,7 @@ enum CaseFolding {
             }
         }
         // "i̇" (i + combining dot above) left over from decomposed İ: drop the dot.
+        guard out.unicodeScalars.contains("\u{307}") else { return out }
         return out.replacingOccurrences(of: "i\u{307}", with: "i")
     }
 

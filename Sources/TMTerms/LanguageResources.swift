@@ -10,11 +10,19 @@ struct LanguageResources: Sendable {
     /// Stop words that may stand inside a multi-word term (`of`, `de`).
     let linkWords: Set<String>
     let generalWords: Set<String>
+    /// Endings of verb forms and adverbs: a lower-case word with one of them counts as a general word.
+    let verbEndings: [String]
     let suffixRules: SuffixRules
     /// Rewrites into the common Latin key, longest first: the language's own table, then Cyrillic.
     let transliteration: [(from: [Character], to: String)]
+    let transliterationIndex: TransliterationTable
     /// Whether case folding follows Turkic rules (I → ı, İ → i).
     var isTurkic: Bool { language == "az" || language == "tr" || language == "kk" || language == "tt" }
+
+    /// Whether a folded lower-case word looks like a verb form or an adverb.
+    func looksLikeVerb(_ folded: String) -> Bool {
+        folded.count >= 5 && verbEndings.contains { folded.hasSuffix($0) }
+    }
 
     private static let cache = ResourceCache()
 
@@ -35,6 +43,7 @@ struct LanguageResources: Sendable {
         stopWords = stops
         linkWords = links
         generalWords = Set(Self.lines("general-\(language)").map { $0[0].lowercased() })
+        verbEndings = Self.lines("verb-endings-\(language)").map { $0[0] }
         suffixRules = SuffixRules(lines: Self.lines("suffixes-\(language)", keepDirectives: true))
         var table: [(from: [Character], to: String)] = []
         for name in ["translit-\(language)", "translit-cyrillic"] {
@@ -43,6 +52,7 @@ struct LanguageResources: Sendable {
             }
         }
         transliteration = table.sorted { $0.from.count > $1.from.count }
+        transliterationIndex = TransliterationTable(transliteration)
     }
 
     /// The non-comment lines of a resource file split at tabs; empty when the file does not exist.

@@ -1,19 +1,11 @@
-/// A learned entry before it becomes a `TermEntry`: the example is a unit index.
-struct LearnedEntry {
-    var sourceTerms: [Term]
-    var targetTerms: [Term]
-    var frequency: Int
-    var confidence: Double
-    var example: Int?
-}
-
+import Foundation
 import TMCore
 
 /// The state of one `TermLearner.learn(from:)` call.
 struct LearningRun {
     private struct Side {
         var analyzer: SideAnalyzer
-        var tokens: [[AnalysedToken]] = []
+        var tokens: [[CompactToken]] = []
         var candidates = CandidateTable()
         var occurrences: [[CandidateTable.Occurrence]] = []
         var conceptFrequency: [Int32] = []
@@ -22,19 +14,23 @@ struct LearningRun {
 
         init(language: String, sentences: [String]) {
             analyzer = SideAnalyzer(language: language, sentences: sentences)
-            tokens = sentences.map { analyzer.analyse($0) }
-            for sentence in tokens {
-                for definition in AcronymDetector.definitions(in: sentence, fold: { [analyzer] in
-                    CaseFolding.fold($0, turkic: analyzer.resources.isTurkic)
-                }) {
+            let turkic = analyzer.resources.isTurkic
+            tokens.reserveCapacity(sentences.count)
+            occurrences.reserveCapacity(sentences.count)
+            // One sentence at a time: its full analysis lives only until its candidates are counted.
+            for index in sentences.indices {
+                let sentence = analyzer.analyse(sentenceAt: index)
+                for definition in AcronymDetector.definitions(in: sentence, fold: { CaseFolding.fold($0, turkic: turkic) }) {
                     let acronym = candidates.register(definition.acronym..<(definition.acronym + 1), in: sentence,
                                                       vocabulary: analyzer.vocabulary)
                     let longForm = candidates.register(definition.longForm, in: sentence,
                                                        vocabulary: analyzer.vocabulary)
                     candidates.join(acronym, longForm)
                 }
+                occurrences.append(candidates.add(sentence, vocabulary: analyzer.vocabulary))
+                tokens.append(sentence.map(CompactToken.init))
             }
-            occurrences = tokens.map { candidates.add($0, vocabulary: analyzer.vocabulary) }
+            candidates.markSubsumed()
             conceptFrequency = [Int32](repeating: 0, count: candidates.count)
             conceptHasAcronym = [Bool](repeating: false, count: candidates.count)
             for id in 0..<Int32(candidates.count) where candidates.isAcronym[Int(id)] {
@@ -53,13 +49,23 @@ struct LearningRun {
         /// The transliteration key of a word id (cached).
         mutating func translit(_ id: Int32) -> [Character] {
             if let hit = translitCache[id] { return hit }
-            let key = Transliteration.key(analyzer.vocabulary.keys[Int(id)], table: analyzer.resources.transliteration)
+            let key = Transliteration.key(analyzer.vocabulary.keys[Int(id)], index: analyzer.resources.transliterationIndex)
             translitCache[id] = key
             return key
         }
 
         func translitOfText(_ text: String) -> [Character] {
-            Transliteration.key(fold(text), table: analyzer.resources.transliteration)
+            Transliteration.key(fold(text), index: analyzer.resources.transliterationIndex)
+        }
+
+        private var candidateTranslit: [Int32: [Character]] = [:]
+
+        /// The transliteration key of a candidate (cached).
+        mutating func translit(candidate id: Int32) -> [Character] {
+            if let hit = candidateTranslit[id] { return hit }
+            let key = translitOfText(candidates.keys[Int(id)])
+            candidateTranslit[id] = key
+            return key
         }
 
         /// Termhood of a concept in 0...1: acronyms and names high, general words low.
@@ -70,9 +76,13 @@ struct LearningRun {
             let nameRatio = Double(candidates.nameCount[index]) / Double(frequency)
             let multiword = candidates.wordCount[index] >= 2
             let general = candidates.isGeneral[index]
-            if nameRatio >= 0.5 { return general ? 0.7 : 0.95 }
-            if multiword { return general ? 0.45 : 0.85 }
-            return general ? 0.25 : 0.7
+            let subsumed = (candidates.isSubsumed[index] ? 0.6 : 1) * (candidates.hasNumber[index] ? 0.75 : 1)
+            if nameRatio >= 0.5 { return (general ? 0.7 : 0.95) * subsumed }
+            if multiword {
+                if candidates.isMixedCase[index] { return 0.35 }
+                return (general || candidates.endsGeneral[index] ? 0.45 : 0.85) * subsumed
+            }
+            return (general ? 0.25 : 0.7) * subsumed
         }
     }
 
@@ -81,6 +91,7 @@ struct LearningRun {
         var aligned: Int32 = 0
         var cognate: Int32 = 0
         var acronym: Int32 = 0
+        var cooccurrence: Int32 = 0
         var example: Int32 = -1
     }
 
@@ -89,17 +100,24 @@ struct LearningRun {
         static let aligned = Flags(rawValue: 1)
         static let cognate = Flags(rawValue: 2)
         static let acronym = Flags(rawValue: 4)
+        static let cooccurrence = Flags(rawValue: 8)
     }
 
     private var source: Side
     private var target: Side
     private let options: TermLearnerOptions
     private var evidence: [UInt64: Evidence] = [:]
+    private var similarityCache: [UInt64: Float] = [:]
+    /// Below this many pairs, co-occurrence of repeated candidates counts as evidence.
+    static let smallInputLimit = 3000
+    private var smallInput: Bool { source.tokens.count <= Self.smallInputLimit }
+    private let debug = ProcessInfo.processInfo.environment["TMTERMS_DEBUG"] == "alignment"
+    private let timing = ProcessInfo.processInfo.environment["TMTERMS_DEBUG"] == "timing"
 
     init(sourceLanguage: String, targetLanguage: String, sources: [String], targets: [String],
          options: TermLearnerOptions) {
-        source = Side(language: sourceLanguage, sentences: sources)
-        target = Side(language: targetLanguage, sentences: targets)
+        (source, target) = inParallel({ Side(language: sourceLanguage, sentences: sources) },
+                                      { Side(language: targetLanguage, sentences: targets) })
         self.options = options
     }
 
@@ -133,13 +151,13 @@ struct LearningRun {
                     if let existing = slotIndex[key] {
                         slot = existing
                     } else {
+                        // The prior is judged on the first occurrence of the word pair.
                         slot = Int32(slotSource.count)
                         slotIndex[key] = slot
                         slotSource.append(s.id)
                         slotTarget.append(t.id)
-                        prior.append(1)
+                        prior.append(cognatePrior(s, t))
                     }
-                    if prior[Int(slot)] == 1 { prior[Int(slot)] = cognatePrior(s, t) }
                     slots.append(slot)
                 }
             }
@@ -160,7 +178,7 @@ struct LearningRun {
     }
 
     /// Prior weight of a word pair: identical numbers, names that transliterate alike, identical words.
-    private mutating func cognatePrior(_ s: AnalysedToken, _ t: AnalysedToken) -> Float {
+    private mutating func cognatePrior(_ s: CompactToken, _ t: CompactToken) -> Float {
         if s.kind == .number || t.kind == .number {
             return s.kind == t.kind && source.analyzer.vocabulary.keys[Int(s.id)]
                 == target.analyzer.vocabulary.keys[Int(t.id)] ? 9 : 1
@@ -194,6 +212,16 @@ struct LearningRun {
             guard let low = inside.min(), let high = inside.max() else { return nil }
             return low...high
         }
+        if debug {
+            var line = "\(k):"
+            for i in 0..<m {
+                let linked = (0..<n).filter { links[i * n + $0] }
+                    .map { target.analyzer.vocabulary.keys[Int(target.tokens[k][positions.target[$0]].id)] }
+                let word = source.analyzer.vocabulary.keys[Int(source.tokens[k][positions.source[i]].id)]
+                if !linked.isEmpty { line += " \(word)=\(linked.joined(separator: "+"))" }
+            }
+            print(line)
+        }
         var targetAligned = [Bool](repeating: false, count: n)
         for i in 0..<m { for j in 0..<n where links[i * n + j] { targetAligned[j] = true } }
         let targetOccurrences = target.occurrences[k].compactMap { occurrence in
@@ -226,21 +254,44 @@ struct LearningRun {
         // Names and acronyms: transliteration and acronym evidence, independent of the alignment.
         let sourceNames = source.occurrences[k].filter { isNameLike($0, side: source, sentence: k) }
         let targetNames = target.occurrences[k].filter { isNameLike($0, side: target, sentence: k) }
+        // An acronym written identically on the other side (ARG1 … ARG1) pairs with that, not with others.
+        let sourceKeys = Set(sourceNames.map { source.candidates.keys[Int($0.candidate)] })
+        let targetKeys = Set(targetNames.map { target.candidates.keys[Int($0.candidate)] })
         for s in sourceNames {
             let sourceConcept = source.candidates.concept(s.candidate)
             let sourceIsAcronym = source.conceptHasAcronym[Int(sourceConcept)]
-            let sourceKey = source.translitOfText(source.candidates.keys[Int(s.candidate)])
+                && !targetKeys.contains(source.candidates.keys[Int(s.candidate)])
+            let sourceKey = source.translit(candidate: s.candidate)
             for t in targetNames {
                 let targetConcept = target.candidates.concept(t.candidate)
                 let key = Self.pairKey(sourceConcept, targetConcept)
                 if sourceIsAcronym, target.conceptHasAcronym[Int(targetConcept)],
+                   !sourceKeys.contains(target.candidates.keys[Int(t.candidate)]),
                    source.candidates.isAcronym[Int(s.candidate)] || target.candidates.isAcronym[Int(t.candidate)] {
                     found[key, default: []].insert(.acronym)
                 }
-                let targetKey = target.translitOfText(target.candidates.keys[Int(t.candidate)])
-                if Transliteration.similarity(sourceKey, targetKey) >= 0.7 {
+                let pairKey = Self.pairKey(s.candidate, t.candidate)
+                let similarity: Float
+                if let cached = similarityCache[pairKey] {
+                    similarity = cached
+                } else {
+                    similarity = Float(Transliteration.similarity(sourceKey, target.translit(candidate: t.candidate)))
+                    similarityCache[pairKey] = similarity
+                }
+                if similarity >= 0.62 {
                     found[key, default: []].insert(.cognate)
                 }
+            }
+        }
+        // Small inputs: every pair of repeated candidates that occur together is evidence (EM cannot learn
+        // from a few sentences; repeated co-occurrence and competitive linking can).
+        if smallInput {
+            let sourceRepeated = Set(source.occurrences[k].map { source.candidates.concept($0.candidate) }
+                .filter { source.conceptFrequency[Int($0)] >= 2 })
+            let targetRepeated = Set(target.occurrences[k].map { target.candidates.concept($0.candidate) }
+                .filter { target.conceptFrequency[Int($0)] >= 2 })
+            for s in sourceRepeated {
+                for t in targetRepeated { found[Self.pairKey(s, t), default: []].insert(.cooccurrence) }
             }
         }
         for (key, flags) in found {
@@ -249,6 +300,7 @@ struct LearningRun {
             if flags.contains(.aligned) { record.aligned += 1 }
             if flags.contains(.cognate) { record.cognate += 1 }
             if flags.contains(.acronym) { record.acronym += 1 }
+            if flags.contains(.cooccurrence) { record.cooccurrence += 1 }
             if record.example < 0 || Int(record.example) > k { record.example = Int32(k) }
             evidence[key] = record
         }
@@ -274,7 +326,15 @@ struct LearningRun {
     }
 
     mutating func entries() -> [LearnedEntry] {
+        let clock = ContinuousClock()
+        let started = clock.now
+        func lap(_ label: String) {
+            if timing { FileHandle.standardError.write(Data("\(label): \(clock.now - started)\n".utf8)) }
+        }
+        lap("analysed")
         alignAndCollect()
+        lap("aligned and collected \(evidence.count) pairs")
+        defer { lap("linked") }
         var scored: [Scored] = []
         for (key, record) in evidence where Int(record.linked) >= options.minCount {
             let s = Int32(truncatingIfNeeded: key >> 32), t = Int32(truncatingIfNeeded: key & 0xFFFF_FFFF)
@@ -295,16 +355,45 @@ struct LearningRun {
         for pair in scored where !usedSource.contains(pair.source) && !usedTarget.contains(pair.target) {
             usedSource.insert(pair.source)
             usedTarget.insert(pair.target)
+            // Parts that never occur outside the linked terms are spent with them (`revolutions`).
+            for member in source.candidates.members(of: pair.source) {
+                usedSource.formUnion(source.candidates.nestedSameFrequency(member).map(source.candidates.concept))
+            }
+            for member in target.candidates.members(of: pair.target) {
+                usedTarget.formUnion(target.candidates.nestedSameFrequency(member).map(target.candidates.concept))
+            }
             accepted.append(pair)
         }
         accepted = dropNested(accepted)
-        return accepted.map { pair in
-            LearnedEntry(
-                sourceTerms: terms(of: pair.source, side: source),
-                targetTerms: terms(of: pair.target, side: target) + longFormPartners(pair, used: usedTarget),
-                frequency: Int(pair.linked), confidence: (pair.confidence * 1000).rounded() / 1000,
-                example: pair.example >= 0 ? Int(pair.example) : nil)
+        // A term copied unchanged (an acronym, a product name) is right but tells a translator little: after
+        // linking, it ranks below translated terms of the same strength.
+        for index in accepted.indices
+        where source.candidates.keys[Int(accepted[index].source)] == target.candidates.keys[Int(accepted[index].target)] {
+            accepted[index].confidence *= 0.75
         }
+        accepted = accepted.filter { $0.confidence >= options.minConfidence }
+        accepted.sort { a, b in
+            if a.confidence != b.confidence { return a.confidence > b.confidence }
+            if a.linked != b.linked { return a.linked > b.linked }
+            if a.source != b.source { return source.candidates.keys[Int(a.source)] < source.candidates.keys[Int(b.source)] }
+            return target.candidates.keys[Int(a.target)] < target.candidates.keys[Int(b.target)]
+        }
+        var result: [LearnedEntry] = []
+        for pair in accepted {
+            var sourceTerms = terms(of: pair.source, side: source)
+            var targetTerms = terms(of: pair.target, side: target)
+            if source.candidates.members(of: pair.source).count > 1, targetTerms.count == 1 {
+                targetTerms += longFormPartners(pair.source, from: source, in: target, used: usedTarget)
+            }
+            if target.candidates.members(of: pair.target).count > 1, sourceTerms.count == 1 {
+                sourceTerms += longFormPartners(pair.target, from: target, in: source, used: usedSource)
+            }
+            result.append(LearnedEntry(
+                sourceTerms: sourceTerms, targetTerms: targetTerms,
+                frequency: Int(pair.linked), confidence: (pair.confidence * 1000).rounded() / 1000,
+                example: pair.example >= 0 ? Int(pair.example) : nil))
+        }
+        return result
     }
 
     private mutating func score(_ s: Int32, _ t: Int32, _ record: Evidence) -> Double {
@@ -312,32 +401,38 @@ struct LearningRun {
         let linked = Double(record.linked)
         let dice = min(1, 2 * linked / max(1, fs + ft))
         var support = 0.85 * Double(record.aligned) / linked
+        // One sentence pair is evidence only for names, cognates and acronyms.
+        if record.linked == 1 && record.cognate == 0 && record.acronym == 0 { return 0 }
+        if record.cooccurrence > 0 { support = max(support, 0.7 * Double(record.cooccurrence) / linked) }
         if record.cognate > 0 {
-            let similarity = Transliteration.similarity(
-                source.translitOfText(source.candidates.keys[Int(s)]),
-                target.translitOfText(target.candidates.keys[Int(t)]))
+            let similarity = Transliteration.similarity(source.translit(candidate: s), target.translit(candidate: t))
             support = max(support, similarity * (0.6 + 0.4 * Double(record.cognate) / linked))
+            // Between near-identical rivals (MIPS ISA II ~ MIPS ISA I), the closer spelling wins.
+            support *= 0.95 + 0.05 * similarity
         }
         if record.acronym > 0 { support = max(support, 0.6 + 0.3 * Double(record.acronym) / linked) }
         let termhood = (source.termhood(s) * target.termhood(t)).squareRoot()
         let ws = Double(source.candidates.wordCount[Int(s)]), wt = Double(target.candidates.wordCount[Int(t)])
         let lengthFactor = max(0.6, 1 - 0.15 * abs(ws - wt))
-        let countFactor = linked / (linked + 0.5)
+        // More sentence pairs, more certainty: 0.7 for one, 0.8 for three, 1 from fifteen on.
+        let countFactor = min(1, 0.6 + 0.1 * log2(linked + 1))
         return dice.squareRoot() * support * termhood * lengthFactor * countFactor
     }
 
     /// Drops a pair nested in a longer accepted pair when the shorter never occurs outside the longer one.
     private func dropNested(_ pairs: [Scored]) -> [Scored] {
-        func contains(_ long: String, _ short: String) -> Bool {
-            long != short && (" " + long + " ").contains(" " + short + " ")
-        }
-        return pairs.filter { pair in
-            !pairs.contains { other in
-                contains(source.candidates.keys[Int(other.source)], source.candidates.keys[Int(pair.source)])
-                    && contains(target.candidates.keys[Int(other.target)], target.candidates.keys[Int(pair.target)])
-                    && source.conceptFrequency[Int(pair.source)] <= source.conceptFrequency[Int(other.source)]
+        var accepted = Set(pairs.map { Self.pairKey($0.source, $0.target) })
+        for pair in pairs {
+            let sourceParts = source.candidates.members(of: pair.source).flatMap(source.candidates.nestedAll)
+            let targetParts = target.candidates.members(of: pair.target).flatMap(target.candidates.nestedAll)
+            guard !sourceParts.isEmpty, !targetParts.isEmpty else { continue }
+            for s in sourceParts where source.candidates.frequency[Int(s)] <= source.conceptFrequency[Int(pair.source)] {
+                for t in targetParts {
+                    accepted.remove(Self.pairKey(source.candidates.concept(s), target.candidates.concept(t)))
+                }
             }
         }
+        return pairs.filter { accepted.contains(Self.pairKey($0.source, $0.target)) }
     }
 
     /// The terms of a concept: the acronym first, then long forms, each with its inflected variants.
@@ -352,8 +447,39 @@ struct LearningRun {
         return members.map { Term(text: side.candidates.preferredDisplay($0), variants: side.candidates.variants($0)) }
     }
 
-    /// Target phrases that translate the long form of a source acronym concept, for one entry.
-    private func longFormPartners(_ pair: Scored, used: Set<Int32>) -> [Term] {
-        []
+    /// Phrases of the other language that translate the long form of an acronym concept, for one entry:
+    /// KTMT + `Kollektiv Thlükəsizlik Alyansı` ↔ CSTO gains `collective security alliance`, which occurs
+    /// with the long form and shares its cognates (kollektiv ~ collective, alyansı ~ alliance).
+    private func longFormPartners(_ concept: Int32, from side: Side, in other: Side, used: Set<Int32>) -> [Term] {
+        let longForms = side.candidates.members(of: concept).filter { side.candidates.wordCount[Int($0)] >= 2 }
+        guard !longForms.isEmpty else { return [] }
+        var best: (score: Double, frequency: Int32, key: String, id: Int32)?
+        var seen = Set<Int32>()
+        for k in side.occurrences.indices {
+            guard let occurrence = side.occurrences[k].first(where: { longForms.contains($0.candidate) }) else { continue }
+            let longWords = side.candidates.keys[Int(occurrence.candidate)].split(separator: " ")
+                .map { side.translitOfText(String($0)) }
+            for partner in other.occurrences[k] where seen.insert(partner.candidate).inserted {
+                let id = partner.candidate
+                let concept = other.candidates.concept(id)
+                guard other.candidates.wordCount[Int(id)] >= 2, !used.contains(concept),
+                      !other.candidates.isMixedCase[Int(id)] else { continue }
+                let words = other.candidates.keys[Int(id)].split(separator: " ").map { other.translitOfText(String($0)) }
+                let matched = longWords.filter { word in
+                    words.contains { Transliteration.similarity(word, $0) >= 0.75 }
+                }.count
+                let score = Double(matched) / Double(max(longWords.count, words.count))
+                guard matched * 2 >= longWords.count, matched >= 1 else { continue }
+                let key = other.candidates.keys[Int(id)]
+                let frequency = other.candidates.frequency[Int(id)]
+                if let current = best,
+                   (current.score, current.frequency, current.key) >= (score, frequency, key) && current.score >= score {
+                    continue
+                }
+                best = (score, frequency, key, id)
+            }
+        }
+        guard let chosen = best else { return [] }
+        return [Term(text: other.candidates.preferredDisplay(chosen.id), variants: other.candidates.variants(chosen.id))]
     }
 }

@@ -7,6 +7,8 @@ struct AnalysedToken: Sendable {
     var id: Int32
     /// Characters of `surface` kept in the displayed term.
     var displayLength: Int
+    /// Characters kept when the token ends a phrase (a possessive stays: `bazar ertəsi`).
+    var headLength: Int
     var kind: Kind
     var isCapitalised = false
     var isSentenceInitial = false
@@ -16,6 +18,7 @@ struct AnalysedToken: Sendable {
     var isGeneral = false
 
     var display: Substring { surface.prefix(displayLength) }
+    var headDisplay: Substring { surface.prefix(headLength) }
     var isContent: Bool { (kind == .word || kind == .number) && !isStop }
     var isAlignable: Bool { kind == .word || kind == .number }
 }
@@ -43,22 +46,46 @@ struct SideAnalyzer {
     let resources: LanguageResources
     private(set) var vocabulary = Vocabulary()
     private var analyzer: WordAnalyzer
+    /// Folded words that the input also writes in lower case: their capital at a sentence start is only
+    /// sentence case (`Interpret …`), not a name.
+    private let writtenInLowerCase: Set<String>
+    /// The tokens of the sentences given at creation, so that each is tokenized once.
+    private var tokenized: [[TermToken]]
 
     init(language: String, sentences: [String]) {
         let resources = LanguageResources.forLanguage(language)
         self.resources = resources
         var attested = Set<String>()
-        var probe = WordAnalyzer(resources: resources, attested: [])
+        var lowerCase = Set<String>()
+        let probe = WordAnalyzer(resources: resources, attested: [])
+        var tokenized: [[TermToken]] = []
+        tokenized.reserveCapacity(sentences.count)
         for sentence in sentences {
-            for token in TermTokenizer.tokenize(sentence) where token.kind == .word {
-                attested.insert(probe.fold(token.text))
+            let tokens = TermTokenizer.tokenize(sentence)
+            tokenized.append(tokens)
+            for token in tokens where token.kind == .word {
+                let folded = probe.fold(token.text)
+                attested.insert(folded)
+                if token.text.first?.isLowercase == true { lowerCase.insert(folded) }
             }
         }
         analyzer = WordAnalyzer(resources: resources, attested: attested)
+        writtenInLowerCase = lowerCase
+        self.tokenized = tokenized
+    }
+
+    /// Analyses the sentence at `index` of those given at creation.
+    mutating func analyse(sentenceAt index: Int) -> [AnalysedToken] {
+        let raw = tokenized[index]
+        tokenized[index] = []
+        return analyse(tokens: raw)
     }
 
     mutating func analyse(_ sentence: String) -> [AnalysedToken] {
-        let raw = TermTokenizer.tokenize(sentence)
+        analyse(tokens: TermTokenizer.tokenize(sentence))
+    }
+
+    private mutating func analyse(tokens raw: [TermToken]) -> [AnalysedToken] {
         let rules = resources.suffixRules
         var merged: [TermToken] = []
         var keepWhole: [Bool] = []  // ordinal suffix after a hyphen: shown with the word (4-cü)
@@ -98,30 +125,40 @@ struct SideAnalyzer {
         for (position, token) in merged.enumerated() {
             switch token.kind {
             case .boundary:
+                if token.text == "\n" { seenWord = false }  // a new line starts like a sentence
                 result.append(AnalysedToken(surface: token.text, id: -1, displayLength: token.text.count,
-                                            kind: .boundary))
+                                            headLength: token.text.count, kind: .boundary))
             case .joiner:
-                result.append(AnalysedToken(surface: token.text, id: -1, displayLength: 1, kind: .joiner))
+                result.append(AnalysedToken(surface: token.text, id: -1, displayLength: 1, headLength: 1, kind: .joiner))
             case .number:
                 let digits = String(token.text.prefix { $0 != "-" }.filter { $0.isNumber })
                 let displayLength = keepWhole[position] ? token.text.count : token.text.prefix { $0 != "-" }.count
                 result.append(AnalysedToken(surface: token.text, id: vocabulary.id(digits),
-                                            displayLength: displayLength, kind: .number))
+                                            displayLength: displayLength, headLength: displayLength, kind: .number))
                 seenWord = true
             case .word:
                 let base = keepWhole[position] ? token.text : String(token.text.prefix { $0 != "-" })
                 var analysis = analyzer.analyse(base)
-                if keepWhole[position] { analysis.displayLength = token.text.count }
+                if keepWhole[position] {
+                    analysis.displayLength = token.text.count
+                    analysis.headLength = token.text.count
+                }
                 var word = AnalysedToken(surface: token.text, id: vocabulary.id(analysis.key),
-                                         displayLength: analysis.displayLength, kind: .word)
+                                         displayLength: analysis.displayLength, headLength: analysis.headLength,
+                                         kind: .word)
                 word.isCapitalised = CaseFolding.isCapitalised(token.text)
                 word.isAcronym = CaseFolding.isAcronym(base)
                 word.isSentenceInitial = !seenWord
                 let folded = analyzer.fold(base)
+                if word.isSentenceInitial, word.isCapitalised, !word.isAcronym,
+                   writtenInLowerCase.contains(analyzer.fold(token.text)) {
+                    word.isCapitalised = false
+                }
                 word.isStop = resources.stopWords.contains(folded) && !word.isAcronym
                 word.isLink = resources.linkWords.contains(folded)
                 word.isGeneral = resources.generalWords.contains(folded)
                     || resources.generalWords.contains(analysis.key)
+                    || (!word.isCapitalised && resources.looksLikeVerb(folded))
                 result.append(word)
                 seenWord = true
             }

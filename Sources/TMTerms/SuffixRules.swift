@@ -77,7 +77,10 @@ struct SuffixRules: Sendable {
 
     func isVowel(_ character: Character) -> Bool {
         if !back.isEmpty { return back.contains(character) || front.contains(character) }
-        return "aeiouáéíóúü".contains(character)
+        switch character {
+        case "a", "e", "i", "o", "u", "á", "é", "í", "ó", "ú", "ü": return true
+        default: return false
+        }
     }
 
     /// Whether `suffix` (folded) is the instance of `rule` after `stem`; with no vowel in the stem (acronyms,

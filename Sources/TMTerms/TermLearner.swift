@@ -1,3 +1,4 @@
+import Foundation
 import TMCore
 import TMText
 
@@ -25,9 +26,14 @@ public struct TermLearner: Sendable {
 
     /// The glossary learned from `units` (their `source` and `target` texts), sorted by confidence.
     public func learn(from units: [TranslationUnit]) -> Glossary {
+        let clock = ContinuousClock()
+        let started = clock.now
         var run = LearningRun(
             sourceLanguage: sourceLanguage.language, targetLanguage: targetLanguage.language,
             sources: units.map(\.source), targets: units.map(\.target), options: options)
+        if ProcessInfo.processInfo.environment["TMTERMS_DEBUG"] == "timing" {
+            FileHandle.standardError.write(Data("analysis: \(clock.now - started)\n".utf8))
+        }
         let learned = run.entries()
         var entries: [TermEntry] = []
         var seedKeys = Set<String>()

@@ -19,50 +19,84 @@ struct TermToken: Sendable {
 ///
 /// Apostrophes between letters stay inside a word (`Ukraine’s`, `Türkiye'nin`); a hyphen between two word
 /// characters becomes a joiner token; `%s`, `%1$d`, `\n` and similar placeholders of software messages are
-/// boundaries; keyboard accelerators (`_File`, `&Open`) are dropped.
+/// boundaries; keyboard accelerators (`_File`, `&Open`) are dropped. Two or more spaces, a tab or a line
+/// break become a boundary `\n`: columns and lines of software messages are not phrases.
 enum TermTokenizer {
     static func tokenize(_ text: String) -> [TermToken] {
         var tokens: [TermToken] = []
-        let characters = Array(text)
+        // Unicode scalars, not Characters: grapheme breaking is the slowest part of tokenizing, and a
+        // combining mark simply continues the word it follows.
+        let characters = Array(text.unicodeScalars)
         var index = 0
         var space = true
-        func isWordCharacter(_ character: Character) -> Bool {
-            character.isLetter || character.isNumber || character.unicodeScalars.first.map {
-                $0.properties.generalCategory == .nonspacingMark || $0.properties.generalCategory == .spacingMark
-            } == true
+        func isWordCharacter(_ character: Unicode.Scalar) -> Bool {
+            if character.isASCII {
+                return (character >= "a" && character <= "z") || (character >= "A" && character <= "Z")
+                    || (character >= "0" && character <= "9")
+            }
+            switch character.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                 .decimalNumber, .letterNumber, .otherNumber, .nonspacingMark, .spacingMark:
+                return true
+            default:
+                return false
+            }
+        }
+        func string(_ range: Range<Int>) -> String {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: characters[range])
+            return String(view)
         }
         while index < characters.count {
             let character = characters[index]
-            if character.isWhitespace {
+            if character.properties.isWhitespace {
+                // Two spaces, a tab or a line break: a line or column break, which no term crosses.
+                var end = index
+                while end < characters.count, characters[end].properties.isWhitespace { end += 1 }
+                let isBreak = end - index >= 2 || characters[index] == "\n" || characters[index] == "\t"
+                if isBreak, !tokens.isEmpty, end < characters.count {
+                    tokens.append(TermToken(text: "\n", kind: .boundary, spaceBefore: true))
+                }
                 space = true
-                index += 1
+                index = end
                 continue
             }
             if character == "%" || character == "\\" || character == "$" || character == "{" || character == "<" {
                 // Placeholders and markup: %s, %1$s, %(name)s, \n, ${var}, {0}, <b>.
                 var end = index + 1
-                let closer: Character? = character == "{" ? "}" : character == "<" ? ">" : nil
+                let closer: Unicode.Scalar? = character == "{" ? "}" : character == "<" ? ">" : nil
                 if let closer {
                     while end < characters.count, characters[end] != closer, end - index < 40 { end += 1 }
                     if end < characters.count, characters[end] == closer { end += 1 } else { end = index + 1 }
                 } else if character == "%", end < characters.count, characters[end] == "(" {
                     while end < characters.count, characters[end] != ")" { end += 1 }
                     end = min(end + 2, characters.count)
-                } else {
+                } else if character == "%" {
+                    // printf: flags, width, precision, length, then one conversion letter that does not
+                    // start a word (%s, %1$d, %-10lu; but %DISPLAY% is text between percent signs).
                     while end < characters.count,
-                          characters[end].isNumber || characters[end] == "$" || characters[end] == "l"
-                            || characters[end] == "." || characters[end] == "-" {
+                          isDigit(characters[end]) || "$.-+# lhzjqL".unicodeScalars.contains(characters[end]) {
                         end += 1
                     }
-                    if end < characters.count, characters[end].isLetter { end += 1 }
+                    if end < characters.count, "diouxXfFeEgGaAcspnS%".unicodeScalars.contains(characters[end]),
+                       end + 1 >= characters.count || !isLetter(characters[end + 1]) || characters[end] == "%" {
+                        end += 1
+                    } else {
+                        end = index + 1
+                    }
+                } else if character == "$" {
+                    // Shell and template variables: $HOME, $1.
+                    while end < characters.count, isWordCharacter(characters[end]) || characters[end] == "_" { end += 1 }
+                } else if end < characters.count {
+                    end += 1  // \n, \t and other escapes
                 }
-                tokens.append(TermToken(text: String(characters[index..<end]), kind: .boundary, spaceBefore: space))
+                tokens.append(TermToken(text: string(index..<end), kind: .boundary, spaceBefore: space))
                 space = false
                 index = end
                 continue
             }
             if (character == "_" || character == "&"), index + 1 < characters.count,
-               characters[index + 1].isLetter, index == 0 || !isWordCharacter(characters[index - 1]) || character == "_" {
+               isLetter(characters[index + 1]), index == 0 || !isWordCharacter(characters[index - 1]) || character == "_" {
                 index += 1  // keyboard accelerator
                 continue
             }
@@ -72,13 +106,13 @@ enum TermTokenizer {
                 while end < characters.count {
                     let next = characters[end]
                     if isWordCharacter(next) {
-                        if next.isLetter { isNumber = false }
+                        if !isDigit(next) { isNumber = false }
                         end += 1
-                    } else if (next == "'" || next == "’"), end + 1 < characters.count, characters[end + 1].isLetter,
+                    } else if (next == "'" || next == "’"), end + 1 < characters.count, isLetter(characters[end + 1]),
                               !isNumber {
                         end += 1
                     } else if (next == "." || next == ","), isNumber, end + 1 < characters.count,
-                              characters[end + 1].isNumber {
+                              isDigit(characters[end + 1]) {
                         end += 1
                     } else if next == "_", end + 1 < characters.count, isWordCharacter(characters[end + 1]) {
                         end += 1  // identifiers such as file_name stay one word
@@ -86,23 +120,33 @@ enum TermTokenizer {
                         break
                     }
                 }
-                tokens.append(TermToken(text: String(characters[index..<end]), kind: isNumber ? .number : .word,
+                tokens.append(TermToken(text: string(index..<end), kind: isNumber ? .number : .word,
                                         spaceBefore: space))
                 space = false
                 index = end
                 continue
             }
-            if character == "-" || character == "‑", index > 0, index + 1 < characters.count,
+            if character == "-" || character == "\u{2011}", index > 0, index + 1 < characters.count,
                isWordCharacter(characters[index - 1]), isWordCharacter(characters[index + 1]) {
                 tokens.append(TermToken(text: "-", kind: .joiner, spaceBefore: false))
                 space = false
                 index += 1
                 continue
             }
-            tokens.append(TermToken(text: String(character), kind: .boundary, spaceBefore: space))
+            tokens.append(TermToken(text: String(Character(character)), kind: .boundary, spaceBefore: space))
             space = false
             index += 1
         }
         return tokens
     }
+}
+
+private func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+    if scalar.isASCII { return scalar >= "0" && scalar <= "9" }
+    return scalar.properties.numericType != nil
+}
+
+private func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+    if scalar.isASCII { return (scalar >= "a" && scalar <= "z") || (scalar >= "A" && scalar <= "Z") }
+    return scalar.properties.isAlphabetic
 }

@@ -7,11 +7,17 @@
 enum Transliteration {
     /// The common Latin key of a folded word or phrase.
     static func key(_ folded: String, table: [(from: [Character], to: String)]) -> [Character] {
+        key(folded, index: TransliterationTable(table))
+    }
+
+    /// The common Latin key, with the table indexed by first letter.
+    static func key(_ folded: String, index table: TransliterationTable) -> [Character] {
         let characters = Array(folded)
         var out: [Character] = []
+        out.reserveCapacity(characters.count + 2)
         var index = 0
         outer: while index < characters.count {
-            for entry in table where entry.from.count <= characters.count - index {
+            for entry in table.entries[characters[index]] ?? [] where entry.from.count <= characters.count - index {
                 if characters[index..<(index + entry.from.count)].elementsEqual(entry.from) {
                     out.append(contentsOf: entry.to)
                     index += entry.from.count
@@ -22,13 +28,20 @@ enum Transliteration {
             if character.isLetter || character.isNumber { out.append(character) }
             index += 1
         }
-        // Collapse doubled letters (Russia ~ Rusiya, alliance ~ alyans).
+        // Collapse doubled letters (Russia ~ Rusiya, alliance ~ alyans), but not in strings of one or two
+        // letters repeated (II ≠ III, HHHH ≠ HHHHHHHH).
+        if Set(out).count < 3 { return out }
         var collapsed: [Character] = []
         for character in out where collapsed.last != character { collapsed.append(character) }
         return collapsed
     }
 
-    private static func isVowel(_ character: Character) -> Bool { "aeiouy".contains(character) }
+    private static func isVowel(_ character: Character) -> Bool {
+        switch character {
+        case "a", "e", "i", "o", "u", "y": return true
+        default: return false
+        }
+    }
 
     /// Similarity of two keys in 0...1.
     static func similarity(_ a: [Character], _ b: [Character]) -> Double {
@@ -60,5 +73,19 @@ enum Transliteration {
             swap(&previous, &current)
         }
         return max(0, 1 - previous[n] / Double(max(m, n)))
+    }
+}
+
+/// Rewrite rules grouped by their first letter, longest first.
+struct TransliterationTable: Sendable {
+    let entries: [Character: [(from: [Character], to: String)]]
+
+    init(_ table: [(from: [Character], to: String)]) {
+        var grouped: [Character: [(from: [Character], to: String)]] = [:]
+        for entry in table {
+            guard let first = entry.from.first else { continue }
+            grouped[first, default: []].append(entry)
+        }
+        entries = grouped.mapValues { $0.sorted { $0.from.count > $1.from.count } }
     }
 }

@@ -31,10 +31,13 @@ struct WordAligner {
         forward = [Float](repeating: 1, count: slotSource.count)
         backward = [Float](repeating: 1, count: slotSource.count)
         for _ in 0..<iterations {
-            forward = iterate(pairs, table: forward, prior: prior, sourceToTarget: true,
-                              conditioningOfSlot: slotSource, vocabularySize: sourceVocabulary)
-            backward = iterate(pairs, table: backward, prior: prior, sourceToTarget: false,
-                               conditioningOfSlot: slotTarget, vocabularySize: targetVocabulary)
+            let (newForward, newBackward) = inParallel(
+                { iterate(pairs, table: forward, prior: prior, sourceToTarget: true,
+                          conditioningOfSlot: slotSource, vocabularySize: sourceVocabulary) },
+                { iterate(pairs, table: backward, prior: prior, sourceToTarget: false,
+                          conditioningOfSlot: slotTarget, vocabularySize: targetVocabulary) })
+            forward = newForward
+            backward = newBackward
         }
     }
 

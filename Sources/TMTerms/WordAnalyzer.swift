@@ -12,6 +12,8 @@ struct WordAnalyzer {
         var key: String
         /// How many characters of the original word the displayed form keeps.
         var displayLength: Int
+        /// The same at the end of a phrase, where a possessive stays (`bazar ertəsi`, `… Alyansı`).
+        var headLength: Int
     }
 
     let resources: LanguageResources
@@ -25,8 +27,9 @@ struct WordAnalyzer {
     }
 
     func fold(_ text: some StringProtocol) -> String {
-        var folded = CaseFolding.fold(text, turkic: resources.isTurkic).replacingOccurrences(of: "’", with: "'")
-        if resources.suffixRules.foldsAccents {
+        var folded = CaseFolding.fold(text, turkic: resources.isTurkic)
+        if folded.unicodeScalars.contains("’") { folded = folded.replacingOccurrences(of: "’", with: "'") }
+        if resources.suffixRules.foldsAccents, !folded.utf8.allSatisfy({ $0 < 0x80 }) {
             folded = folded.folding(options: .diacriticInsensitive, locale: nil)
         }
         return folded
@@ -45,6 +48,7 @@ struct WordAnalyzer {
     private struct Parse {
         var stem: [Character]
         var displayLength: Int
+        var headLength: Int
         var usedAttestedRule: Bool
     }
 
@@ -52,21 +56,22 @@ struct WordAnalyzer {
         let rules = resources.suffixRules
         let characters = Array(folded)
         guard !rules.isEmpty, characters.count >= 4 else {
-            return Analysis(key: folded, displayLength: characters.count)
+            return Analysis(key: folded, displayLength: characters.count, headLength: characters.count)
         }
         // An apostrophe before a suffix chain (Türkiye'nin, Ukraine's): the name is what precedes it.
         if let apostrophe = characters.lastIndex(of: "'"), apostrophe > 0 {
             let tail = Array(characters[(apostrophe + 1)...])
             if tail.isEmpty || tail == ["s"] || rules.isSuffixChain(tail) {
-                return Analysis(key: String(characters[..<apostrophe]), displayLength: apostrophe)
+                return Analysis(key: String(characters[..<apostrophe]), displayLength: apostrophe, headLength: apostrophe)
             }
         }
-        if acronym { return Analysis(key: folded, displayLength: characters.count) }
+        if acronym { return Analysis(key: folded, displayLength: characters.count, headLength: characters.count) }
         if rules.keepEndings.contains(where: { folded.hasSuffix($0) }) {
-            return Analysis(key: folded, displayLength: characters.count)
+            return Analysis(key: folded, displayLength: characters.count, headLength: characters.count)
         }
         var parses: [Parse] = []
-        collect(characters[...], displayLength: characters.count, keptStarted: false, maxSlot: 10,
+        collect(characters[...], displayLength: characters.count, headLength: characters.count, keptStarted: false,
+                headFrozen: false, maxSlot: 10,
                 usedAttested: false, depth: 0, capitalised: capitalised, into: &parses)
         let whole = folded
         var best: Parse?
@@ -85,15 +90,17 @@ struct WordAnalyzer {
                 best = parse
             }
         }
-        guard let chosen = best else { return Analysis(key: folded, displayLength: characters.count) }
-        return Analysis(key: String(chosen.stem), displayLength: chosen.displayLength)
+        guard let chosen = best else { return Analysis(key: folded, displayLength: characters.count, headLength: characters.count) }
+        return Analysis(key: String(chosen.stem), displayLength: chosen.displayLength, headLength: chosen.headLength)
     }
 
     private func collect(
-        _ word: ArraySlice<Character>, displayLength: Int, keptStarted: Bool, maxSlot: Int, usedAttested: Bool,
+        _ word: ArraySlice<Character>, displayLength: Int, headLength: Int, keptStarted: Bool, headFrozen: Bool,
+        maxSlot: Int, usedAttested: Bool,
         depth: Int, capitalised: Bool, into parses: inout [Parse]
     ) {
-        parses.append(Parse(stem: Array(word), displayLength: displayLength, usedAttestedRule: usedAttested))
+        parses.append(Parse(stem: Array(word), displayLength: displayLength, headLength: headLength,
+                            usedAttestedRule: usedAttested))
         guard depth < 4 else { return }
         let rules = resources.suffixRules
         for rule in rules.rules where !rule.onlyAfterHyphen
@@ -106,9 +113,11 @@ struct WordAnalyzer {
             if !rule.replacement.isEmpty, capitalised { continue }  // never change the letters of a name
             let newStem = Array(stem) + rule.replacement
             let kept = keptStarted || rule.suffixClass.isKeptInDisplay
-            let newDisplay = kept ? displayLength : stem.count + (rule.replacement.isEmpty ? 0 : 0)
+            let newDisplay = kept ? displayLength : stem.count
+            let caseLike = rule.suffixClass == .caseEnding || rule.suffixClass == .relative
+            let frozen = headFrozen || !caseLike
             collect(newStem[...], displayLength: rule.replacement.isEmpty ? newDisplay : displayLength,
-                    keptStarted: kept, maxSlot: rule.suffixClass.rawValue,
+                    headLength: frozen ? headLength : stem.count, keptStarted: kept, headFrozen: frozen, maxSlot: rule.suffixClass.rawValue,
                     usedAttested: usedAttested || rule.onlyWhenAttested, depth: depth + 1,
                     capitalised: capitalised, into: &parses)
         }

@@ -67,6 +67,9 @@ public struct BilingualSplit: Hashable, Sendable {
             throw BilingualSplitError(.unsupportedLanguages([forcedSource.tag, forcedTarget.tag]))
         }
         guard !columns.isEmpty else { throw BilingualSplitError(.noLanguageFound) }
+        if let forcedSource, let forcedTarget, forcedSource.column == forcedTarget.column {
+            throw BilingualSplitError(.sameLanguage(forcedSource.tag))
+        }
 
         // Per paragraph and language: capped log posterior (0 = best), posterior, n-gram count.
         var logPosterior = [[Double]](), posterior = [[Double]](), ngrams = [Int]()
@@ -144,7 +147,7 @@ public struct BilingualSplit: Hashable, Sendable {
             else { previousThird = nil; continue }
             if top == other {
                 strays.append(index)
-                strayLanguages.append(tag(other, forced: nil))
+                strayLanguages.append(index < chosen.split ? targetTag : sourceTag)
             } else if let previous = previousThird, previous.slot == top, previous.index == index - 1 {
                 strays += [previous.index, index]
                 strayLanguages.append(profiles.profiles[columns[top]].language)

@@ -12,6 +12,8 @@ public struct BilingualSplitError: LocatedError, Hashable {
         /// Paragraphs (0-based) inside one block read confidently as another block's language, or as a third
         /// language for two paragraphs in a row.
         case moreThanTwoBlocks(languages: [LanguageTag], paragraphs: [Int])
+        /// The forced source and target languages are one language, so the language cannot tell the blocks apart.
+        case sameLanguage(LanguageTag)
         /// The forced languages have no profile, so no split point can be found for them.
         case unsupportedLanguages([LanguageTag])
     }
@@ -39,6 +41,9 @@ public struct BilingualSplitError: LocatedError, Hashable {
             let numbers = paragraphs.map { String($0 + 1) }.joined(separator: ", ")
             return "the file seems to hold more than two language blocks (\(names)): paragraph(s) \(numbers) "
                 + "do not match their block"
+        case .sameLanguage(let language):
+            return "--source-lang and --target-lang name the same language (\(language)); the split point cannot be "
+                + "found from the language, give --target FILE"
         case .unsupportedLanguages(let languages):
             let names = languages.map(\.description).joined(separator: ", ")
             return "cannot find the split point: no language profile for \(names)"

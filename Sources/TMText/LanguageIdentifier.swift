@@ -49,8 +49,8 @@ public struct LanguageIdentifier: Sendable {
         profiles.profiles.map(\.language).sorted()
     }
 
-    /// The most likely language of `text`, or nil when the text has no letters or only letters of a script
-    /// that no profile covers.
+    /// The most likely language of `text`, or nil when the text has no letters or only letters of scripts
+    /// that no profile covers. Letters of another script than the guess's lower its confidence.
     public func identify(_ text: String) -> LanguageGuess? {
         rankedGuesses(for: text, limit: 1).first
     }
@@ -77,7 +77,12 @@ public struct LanguageIdentifier: Sendable {
             for (column, profile) in profiles.profiles.enumerated() { tagOfColumn[column] = profile.language }
         }
         let allowed = tagOfColumn.keys.sorted()
-        var columns = allowed.filter { scriptShare(of: $0, in: shares) >= Self.dominantShare(shares) * 0.999 }
+        // The candidates are the languages written in the text's main script; when no candidate is, those of
+        // the next script (a Tibetan text quoting English gets English, with a low confidence).
+        var columns: [Int] = []
+        for share in Set(shares.values).sorted(by: >) where columns.isEmpty {
+            columns = allowed.filter { abs(scriptShare(of: $0, in: shares) - share) < 1e-9 }
+        }
         if columns.isEmpty, candidates != nil { columns = allowed }
         guard !columns.isEmpty else { return [] }
         let evidence = evaluate(text, columns: columns, shares: shares)
@@ -131,10 +136,6 @@ public struct LanguageIdentifier: Sendable {
         let script = profiles.profiles[column].script
         if script == .japaneseKana { return (shares[.japaneseKana] ?? 0) + (shares[.han] ?? 0) }
         return shares[script] ?? 0
-    }
-
-    static func dominantShare(_ shares: [WritingScript: Double]) -> Double {
-        shares.values.max() ?? 0
     }
 
     /// The share of each script among the letters of `text`. Kana are counted with the ideographs as Japanese

@@ -48,8 +48,7 @@ struct AlignCommand: AsyncParsableCommand {
         do {
             let result = try pipeline.run()
             for warning in result.warnings { printError(warning) }
-            let text = try pipeline.render(result, format: outputFormat)
-            try AlignPipeline.write(text, to: output)
+            try pipeline.write(result, format: outputFormat, to: output)
         } catch {
             throw fail(error.description)
         }

@@ -101,13 +101,12 @@ struct CheckCommand: AsyncParsableCommand {
             configuration = try CheckConfiguration.parse(json: try CheckPipeline.readText(config), file: config)
         }
         if let checks {
+            // `--checks numbers,markup` chooses; `--checks -style` only removes from what the config chose.
             let selected = try CheckConfiguration.expand(checks)
-            configuration.enabledRules = (configuration.enabledRules ?? Set(Checker.ruleIDs)).intersection(selected)
-            if checks.split(separator: ",").allSatisfy({ $0.hasPrefix("-") }) {
-                configuration.enabledRules = (configuration.enabledRules ?? Set(Checker.ruleIDs)).intersection(selected)
-            } else {
-                configuration.enabledRules = selected
-            }
+            let onlyRemovals = checks.split(separator: ",")
+                .allSatisfy { $0.trimmingCharacters(in: .whitespaces).hasPrefix("-") }
+            configuration.enabledRules = onlyRemovals
+                ? (configuration.enabledRules ?? Set(Checker.ruleIDs)).intersection(selected) : selected
         }
         var ignoreList = IgnoreList()
         var existingIgnore = ""
@@ -129,38 +128,67 @@ struct CheckCommand: AsyncParsableCommand {
             return
         }
 
-        let rendered: String
-        switch format {
-        case "json": rendered = JSONReporter.render(report)
-        case "html": rendered = HTMLReporter.render(report, title: "tmkit check: " + inputs.joined(separator: ", "))
-        default:
-            let colour = output == nil && isatty(STDOUT_FILENO) == 1
-                && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
-            rendered = TextReporter.render(report, colour: colour)
-        }
-        if let output, output != "-" {
-            try writeAtomically(rendered, to: output)
+        if format == "json" {
+            // Streamed: a report of a million units never sits whole in memory.
+            try emit { sink in try JSONReporter.write(report) { try sink(Data($0)) } }
         } else {
-            FileHandle.standardOutput.write(Data(rendered.utf8))
+            let rendered: String
+            if format == "html" {
+                rendered = HTMLReporter.render(report, title: "tmkit check: " + inputs.joined(separator: ", "))
+            } else {
+                let colour = output == nil && isatty(STDOUT_FILENO) == 1
+                    && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+                rendered = TextReporter.render(report, colour: colour)
+            }
+            try emit { sink in try sink(Data(rendered.utf8)) }
         }
         if report.failed { throw ExitCode(1) }
     }
 
-    /// Writes through a temporary file and a rename, so no partial file is left on failure.
-    private func writeAtomically(_ text: String, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+    /// Sends the report to `--output` (through a temporary file and a rename, so no partial file is left on
+    /// failure) or to standard output.
+    private func emit(_ body: ((Data) throws -> Void) throws -> Void) throws {
+        guard let output, output != "-" else {
+            try body { FileHandle.standardOutput.write($0) }
+            return
+        }
+        let temporary = temporaryPath(for: output)
+        guard FileManager.default.createFile(atPath: temporary, contents: nil),
+              let handle = FileHandle(forWritingAtPath: temporary)
+        else { throw CheckInputError("cannot create the file", file: output) }
         do {
-            try Data(text.utf8).write(to: temporary)
-            if FileManager.default.fileExists(atPath: path) {
-                _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
-            } else {
-                try FileManager.default.moveItem(at: temporary, to: url)
-            }
+            try body { try handle.write(contentsOf: $0) }
+            try handle.close()
         } catch {
-            try? FileManager.default.removeItem(at: temporary)
+            try? handle.close()
+            unlink(temporary)
+            throw CheckInputError("cannot write the file: \(error.localizedDescription)", file: output)
+        }
+        try rename(temporary, to: output)
+    }
+
+    private func temporaryPath(for path: String) -> String {
+        let directory = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        return (directory.isEmpty ? "." : directory) + "/.\(name).\(ProcessInfo.processInfo.processIdentifier).tmp"
+    }
+
+    private func rename(_ temporary: String, to path: String) throws {
+        guard Foundation.rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw CheckInputError("cannot write the file: \(reason)", file: path)
+        }
+    }
+
+    /// Writes a whole text through a temporary file and a rename.
+    private func writeAtomically(_ text: String, to path: String) throws {
+        let temporary = temporaryPath(for: path)
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
+        } catch {
             throw CheckInputError("cannot write the file: \(error.localizedDescription)", file: path)
         }
+        try rename(temporary, to: path)
     }
 }

@@ -54,7 +54,9 @@ struct TermsCommand: AsyncParsableCommand {
             do {
                 units += try TermsPipeline.readPairs(text, file: input, sourceLanguage: source, targetLanguage: target)
             } catch {
-                throw ValidationError(error.description)
+                // FILE:LINE: message on stderr, exit status 2 (unusable input), as every tmkit command.
+                FileHandle.standardError.write(Data((error.description + "\n").utf8))
+                throw ExitCode(2)
             }
         }
         let learner = TermLearner(
@@ -70,7 +72,7 @@ struct TermsCommand: AsyncParsableCommand {
                 .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
             do {
                 try Data(text.utf8).write(to: temporary)
-                _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
+                guard rename(temporary.path, url.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
             } catch {
                 try? FileManager.default.removeItem(at: temporary)
                 throw ValidationError("\(output): cannot write the file")

@@ -70,6 +70,18 @@ import FoundationXML
         #expect(produced == committed, "Exports/kazakhstan-az-en.tmx is stale: run `make demo` and commit it")
     }
 
+    /// The committed glossaries of the sample are what the current code produces (regenerate with `make demo`).
+    @Test(arguments: ["kazakhstan-az-en.tbx", "kazakhstan-az-en.txt", "kazakhstan-az-en.csv"])
+    func committedGlossaryIsCurrent(file: String) throws {
+        let (directory, result) = try Self.build(
+            Self.sample.path, ["--glossary-format", "tbx", "--glossary-format", "tsv", "--glossary-format", "csv"])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let produced = try Data(contentsOf: directory.appendingPathComponent("Glossaries/\(file)"))
+        let committed = try Data(contentsOf: TMKitProcess.packageRoot.appendingPathComponent("Glossaries/\(file)"))
+        #expect(produced == committed, "Glossaries/\(file) is stale: run `make demo` and commit it")
+    }
+
     @Test func sameInputGivesSameBytes() throws {
         let (first, a) = try Self.build(Self.sample.path)
         let (second, b) = try Self.build(Self.sample.path)

@@ -23,6 +23,17 @@ enum HeldOutSamples {
         }
     }
 
+    /// `Tests/Fixtures/langid/manpages.tsv`: prose from translated manual pages, a genre the profiles never saw.
+    static func manualPageSamples() throws -> [Sample] {
+        let text = try String(contentsOf: fixtures.appendingPathComponent("manpages.tsv"), encoding: .utf8)
+        return text.split(separator: "\n").compactMap { line in
+            guard !line.hasPrefix("#") else { return nil }
+            let fields = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
+            guard fields.count == 2 else { return nil }
+            return Sample(language: String(fields[0]), kind: "paragraph", text: String(fields[1]))
+        }
+    }
+
     /// The paragraphs of a plain-text file, separated by blank lines.
     static func paragraphs(of url: URL) throws -> [String] {
         let text = try String(contentsOf: url, encoding: .utf8)

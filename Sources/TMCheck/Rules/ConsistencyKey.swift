@@ -1,16 +1,17 @@
 /// The form under which two segments count as "the same" for the consistency rules: case-folded, whitespace
 /// collapsed, punctuation dropped; optionally digits replaced by `#` and inline codes removed.
 enum ConsistencyKey {
-    static func make(_ segment: Segment, ignoringNumbers: Bool, ignoringCodes: Bool) -> String {
+    static func make(_ segment: Segment, ignoringNumbers: Bool, ignoringCodes: Bool) -> Key {
         let turkic = CaseFolding.isTurkic(segment.language)
-        var out = String.UnicodeScalarView()
         let s = segment.scalars
-        let codes = segment.codes
+        let codes = ignoringCodes ? segment.codes : []
+        var out: [UInt8] = []
+        out.reserveCapacity(s.count + 8)
         var codeIndex = 0
         var pendingSpace = false
         var i = 0
         while i < s.count {
-            if ignoringCodes {
+            if !codes.isEmpty {
                 while codeIndex < codes.count, codes[codeIndex].range.upperBound <= i { codeIndex += 1 }
                 if codeIndex < codes.count, codes[codeIndex].range.contains(i) {
                     i = codes[codeIndex].range.upperBound
@@ -24,17 +25,40 @@ enum ConsistencyKey {
                 pendingSpace = true
                 continue
             }
-            if pendingSpace, !out.isEmpty { out.append(" ") }
+            if pendingSpace, !out.isEmpty { out.append(0x20) }
             pendingSpace = false
             if ignoringNumbers, ScalarTraits.isDigit(c) {
-                out.append("#")
+                out.append(0x23)  // #
                 while i < s.count, ScalarTraits.isDigit(s[i]) || ((s[i] == "." || s[i] == ",") && i + 1 < s.count
                     && ScalarTraits.isDigit(s[i + 1]))
                 { i += 1 }
                 continue
             }
-            CaseFolding.appendFolded(c, turkic: turkic, to: &out)
+            CaseFolding.appendFoldedUTF8(c, turkic: turkic, to: &out)
         }
-        return String(out)
+        return Key(out)
+    }
+
+    /// A key as UTF-8 bytes with its 64-bit FNV-1a hash computed once: hashing and comparing bytes avoids the
+    /// Unicode normalisation that `String` hashing performs, which the keys (already folded) do not need.
+    struct Key: Hashable, Sendable {
+        let bytes: [UInt8]
+        let hash: UInt64
+
+        init(_ bytes: [UInt8]) {
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for b in bytes {
+                h ^= UInt64(b)
+                h = h &* 0x0000_0100_0000_01b3
+            }
+            self.bytes = bytes
+            self.hash = h
+        }
+
+        var isEmpty: Bool { bytes.isEmpty }
+
+        static func == (lhs: Key, rhs: Key) -> Bool { lhs.hash == rhs.hash && lhs.bytes == rhs.bytes }
+
+        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
     }
 }

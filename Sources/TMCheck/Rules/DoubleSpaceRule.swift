@@ -1,6 +1,7 @@
 import TMCore
 
-/// `double-space`: two or more spaces in a row inside the target where the source has fewer such runs.
+/// `double-space`: two or more spaces in a row inside the target of a source that has none (a source with
+/// runs of spaces is laid out in columns, and its translation may lay them out differently).
 struct DoubleSpaceRule: UnitRule {
     let id = "double-space"
     let defaultSeverity = Severity.warning
@@ -10,7 +11,7 @@ struct DoubleSpaceRule: UnitRule {
         let targetRuns = Self.runs(unit.target.scalars, within: tb)
         guard !targetRuns.isEmpty else { return }
         let sourceRuns = unit.source.trimmedBounds.map { Self.runs(unit.source.scalars, within: $0) } ?? []
-        guard targetRuns.count > sourceRuns.count else { return }
+        guard sourceRuns.isEmpty else { return }
         findings.append(finding(unit, "double space in the target",
                                 spans: targetRuns.map { Span(side: .target, range: $0) }))
     }

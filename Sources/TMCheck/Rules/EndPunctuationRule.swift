@@ -39,7 +39,7 @@ struct EndPunctuationRule: UnitRule {
         var end = s.count
         while end > 0, ScalarTraits.isWhitespace(s[end - 1]) { end -= 1 }
         // Look through closing quotes and brackets.
-        while end > 0, "\"'’”»)]）」』".unicodeScalars.contains(s[end - 1]) {
+        while end > 0, "\"'‘’“”«»‹›)]）」』".unicodeScalars.contains(s[end - 1]) {
             end -= 1
             while end > 0, ScalarTraits.isWhitespace(s[end - 1]) { end -= 1 }
         }

@@ -17,30 +17,29 @@ struct InconsistencyRule: Sendable {
     /// - Parameters:
     ///   - keys: per unit, its (source key, target key), or nil for units left out (empty target).
     /// - Returns: findings with the index of the group's first unit, for ordering.
-    func findings(units: [TranslationUnit], keys: [(String, String)?]) -> [(Int, Finding)] {
-        // key → (variant key → unit indices), variants in order of first appearance.
-        var groups: [String: [(variant: String, units: [Int])]] = [:]
-        var order: [String] = []
+    func findings(units: [TranslationUnit], keys: [(ConsistencyKey.Key, ConsistencyKey.Key)?]) -> [(Int, Finding)] {
+        // key → group number; each group: its variants (variant key and unit indices), in order of appearance.
+        var groupOf: [ConsistencyKey.Key: Int] = [:]
+        var groups: [[(variant: ConsistencyKey.Key, units: [Int])]] = []
         for (index, pair) in keys.enumerated() {
             guard let (sourceKey, targetKey) = pair else { continue }
             let key = bySource ? sourceKey : targetKey
             let variant = bySource ? targetKey : sourceKey
             if key.isEmpty { continue }
-            if var list = groups[key] {
-                if let k = list.firstIndex(where: { $0.variant == variant }) {
-                    list[k].units.append(index)
+            if let g = groupOf[key] {
+                if let k = groups[g].firstIndex(where: { $0.variant == variant }) {
+                    groups[g][k].units.append(index)
                 } else {
-                    list.append((variant, [index]))
+                    groups[g].append((variant, [index]))
                 }
-                groups[key] = list
             } else {
-                groups[key] = [(variant, [index])]
-                order.append(key)
+                groupOf[key] = groups.count
+                groups.append([(variant, [index])])
             }
         }
         var result: [(Int, Finding)] = []
-        for key in order {
-            guard let variants = groups[key], variants.count > 1 else { continue }
+        for variants in groups {
+            guard variants.count > 1 else { continue }
             let first = variants[0].units[0]
             let allUnits = variants.flatMap(\.units).sorted()
             let shown = variants.prefix(5).map { variant -> String in

@@ -30,16 +30,20 @@ struct InitialCaseRule: UnitRule {
     /// The first scalar of the first word, if the segment starts (after spaces, quotes and opening brackets)
     /// with a letter rather than a number or an inline code.
     static func firstLetter(_ segment: Segment) -> (Unicode.Scalar, Int)? {
-        guard let first = segment.words.first else { return nil }
         let s = segment.scalars
-        for i in 0..<first.lowerBound {
-            let c = s[i]
-            if !(ScalarTraits.isWhitespace(c) || "\"'“„«‘¿¡([-–—*•".unicodeScalars.contains(c)) { return nil }
+        var i = 0
+        while i < s.count, ScalarTraits.isWhitespace(s[i]) || "\"'“„«‘¿¡([-–—*•".unicodeScalars.contains(s[i]) {
+            i += 1
         }
-        let c = s[first.lowerBound]
+        guard i < s.count else { return nil }
+        let c = s[i]
         guard ScalarTraits.isLetter(c), ScalarTraits.isUppercase(c) || ScalarTraits.isLowercase(c) else {
             return nil
         }
-        return (c, first.lowerBound)
+        // A placeholder, tag or URL is not the start of a sentence.
+        if let code = segment.codes.first(where: { $0.range.upperBound > i }), code.range.lowerBound <= i {
+            return nil
+        }
+        return (c, i)
     }
 }

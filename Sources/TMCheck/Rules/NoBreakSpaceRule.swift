@@ -2,7 +2,7 @@ import TMCore
 
 /// `nbsp-mismatch`: the target has a different number of no-break spaces than the source.
 ///
-/// No-break spaces that a language's typography asks for are not counted: inside numbers (`5 800`), and in
+/// No-break spaces that a language's typography asks for are not counted: next to digits (`5 800`, `10 Mo`), and in
 /// French before `: ; ! ? » %` and after `«`.
 struct NoBreakSpaceRule: UnitRule {
     let id = "nbsp-mismatch"
@@ -29,7 +29,8 @@ struct NoBreakSpaceRule: UnitRule {
         for i in s.indices where ScalarTraits.isNoBreakSpace(s[i]) {
             let before = i > 0 ? s[i - 1] : " "
             let after = i + 1 < s.count ? s[i + 1] : " "
-            if ScalarTraits.isDigit(before) && ScalarTraits.isDigit(after) { continue }
+            // Next to a digit: a thousands separator (`5 800`) or a number and its unit (`10 Mo`, `colonne 1`).
+            if ScalarTraits.isDigit(before) || ScalarTraits.isDigit(after) { continue }
             if french && (":;!?»%".unicodeScalars.contains(after) || before == "«") { continue }
             result.append(i)
         }

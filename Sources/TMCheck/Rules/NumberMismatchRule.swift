@@ -10,6 +10,9 @@ struct NumberMismatchRule: UnitRule {
 
     func check(_ unit: UnitAnalysis, context: CheckContext, into findings: inout [Finding]) {
         if unit.target.isBlank { return }
+        // Fast path: the same runs of digits in the same order differ at most in their separators, which is the
+        // ground of format variants; the value comparison below would accept them too.
+        if Self.sameDigitRuns(unit.source.scalars, unit.target.scalars) { return }
         let source = unit.sourceNumbers
         let target = unit.targetNumbers
         if source.isEmpty && target.isEmpty { return }
@@ -45,5 +48,22 @@ struct NumberMismatchRule: UnitRule {
             message = "number not in the source: " + extra.map { quoted($0.text) }.joined(separator: ", ")
         }
         findings.append(finding(unit, message, spans: spans))
+    }
+
+    static func sameDigitRuns(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Bool {
+        var i = 0
+        var j = 0
+        while true {
+            while i < a.count, !ScalarTraits.isDigit(a[i]) { i += 1 }
+            while j < b.count, !ScalarTraits.isDigit(b[j]) { j += 1 }
+            if i == a.count || j == b.count { return i == a.count && j == b.count }
+            while i < a.count, j < b.count, ScalarTraits.isDigit(a[i]), a[i] == b[j] {
+                i += 1
+                j += 1
+            }
+            let aInRun = i < a.count && ScalarTraits.isDigit(a[i])
+            let bInRun = j < b.count && ScalarTraits.isDigit(b[j])
+            if aInRun || bInRun { return false }
+        }
     }
 }

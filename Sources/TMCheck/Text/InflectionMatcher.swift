@@ -5,6 +5,8 @@
 /// - Azerbaijani and Turkish: any chain of the case, plural, possessive and copula suffixes after the stem,
 ///   with buffer consonants and an optional apostrophe (`Qazaxıstan` → `Qazaxıstanda`, `Qazaxıstanın`;
 ///   `İstanbul'da`), and final-consonant softening (`kitab`/`kitap` → `kitabı`, `ayak` → `ayağı`).
+/// - German, Dutch, the Scandinavian languages, Finnish, Estonian: also the first or last part of a compound
+///   (`Datei` in `Dateinamen`, `Spezialdateien`).
 /// - Other languages: up to three extra letters (`Datei` → `Dateien`), with the stem's accents ignored
 ///   (`revolución` → `revoluciones`).
 ///
@@ -115,7 +117,26 @@ struct InflectionMatcher: Sendable {
         return reachable[r.count]
     }
 
+    /// Languages that write compounds as one word: a term is found as the first or last part of a compound
+    /// (`Datei` in `Dateinamen` and `Spezialdateien`, `Verzeichnis` in `Arbeitsverzeichnis`).
+    static let compounding: Set<String> = ["de", "nl", "sv", "da", "nb", "nn", "no", "is", "fi", "et", "lb", "af"]
+
+    private func compoundMatch(_ word: [Unicode.Scalar], _ lemma: [Unicode.Scalar]) -> Bool {
+        guard lemma.count >= 3, word.count > lemma.count else { return false }
+        let last = word.count - lemma.count
+        for p in 0...last where p == 0 || (p >= 3 && last - p <= 3) {
+            var ok = true
+            for k in 0..<lemma.count where Self.base(word[p + k]) != Self.base(lemma[k]) {
+                ok = false
+                break
+            }
+            if ok { return true }
+        }
+        return false
+    }
+
     private func genericMatch(_ word: [Unicode.Scalar], _ lemma: [Unicode.Scalar]) -> Bool {
+        if Self.compounding.contains(language), compoundMatch(word, lemma) { return true }
         guard word.count >= lemma.count, word.count - lemma.count <= 3 else { return false }
         // Allow the stem to differ in accents only (revolución / revoluciones): compare base letters.
         for k in 0..<max(0, lemma.count - 1) where Self.base(word[k]) != Self.base(lemma[k]) { return false }

@@ -26,7 +26,9 @@ enum InlineCodeScanner {
             case "$":
                 if i + 1 < n, s[i + 1] == "{", let end = dollarBraceEnd(s, from: i) { found = (.placeholder, end, nil) }
             case "<":
-                if let (end, name) = tagEnd(s, from: i) { found = (.tag, end, name) }
+                if let (end, name) = tagEnd(s, from: i), isMarkup(s, name: name, range: i..<end) {
+                    found = (.tag, end, name)
+                }
             case "h", "f", "w", "H", "F", "W":
                 if i == 0 || !ScalarTraits.isWordScalar(s[i - 1]), let end = urlEnd(s, from: i) {
                     found = (.url, end, nil)
@@ -146,7 +148,16 @@ enum InlineCodeScanner {
         let nameStart = i
         while i < n, ScalarTraits.isWordScalar(s[i]) || s[i] == "." { i += 1 }
         guard i > nameStart, i - nameStart <= 64 else { return nil }
-        if !double, i < n, s[i] == ":" || s[i] == "," {
+        if !double, i < n, s[i] == "," {
+            // .NET alignment: `{0,-10}`
+            var j = i + 1
+            if j < n, s[j] == "-" { j += 1 }
+            let digitsStart = j
+            while j < n, ScalarTraits.isDigit(s[j]) { j += 1 }
+            guard j > digitsStart else { return nil }
+            i = j
+        }
+        if !double, i < n, s[i] == ":" {
             // format part: anything but braces and line breaks, short
             var j = i + 1
             while j < n, j - i < 32, s[j] != "}", s[j] != "{", s[j] != "\n" { j += 1 }
@@ -208,6 +219,33 @@ enum InlineCodeScanner {
             i += 1
         }
         return nil
+    }
+
+    /// HTML, XLIFF and TMX inline element names: a tag with one of these names is markup even alone.
+    static let markupNames: Set<String> = [
+        "a", "abbr", "b", "big", "bpt", "br", "bx", "cite", "code", "del", "dfn", "div", "em", "ept", "ex", "font",
+        "g", "h1", "h2", "h3", "h4", "h5", "h6", "hi", "hr", "i", "img", "ins", "it", "kbd", "li", "mark", "mrk",
+        "ol", "p", "ph", "pre", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "table", "td",
+        "th", "tr", "tt", "u", "ul", "var", "x", "pc", "sc", "ec", "sm",
+    ]
+
+    /// Whether an angle-bracketed run is markup rather than a plain-text placeholder like `<FILE>` or
+    /// `<newline>`: it closes (`</x>`), self-closes (`<x/>`), has attributes, has a known element name, or a
+    /// matching closing tag follows in the segment.
+    static func isMarkup(_ s: [Unicode.Scalar], name: String, range: Range<Int>) -> Bool {
+        if name.hasPrefix("/") || name.hasSuffix("/") { return true }
+        if markupNames.contains(name) { return true }
+        if s[range].contains(where: { $0 == "=" }) { return true }
+        // A closing tag later on: `</name>`.
+        let closing = Array(("</" + name + ">").unicodeScalars)
+        var i = range.upperBound
+        while i + closing.count <= s.count {
+            if s[i] == "<", s[i..<(i + closing.count)].elementsEqual(closing, by: { a, b in
+                a == b || (a.value < 0x80 && b.value < 0x80 && (a.value | 0x20) == (b.value | 0x20))
+            }) { return true }
+            i += 1
+        }
+        return false
     }
 
     // MARK: URLs and e-mail

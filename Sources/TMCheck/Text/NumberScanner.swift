@@ -5,10 +5,12 @@
 /// (`5.800` → 5800 in German) or the last one decimal (`5,8` → 5.8). Signs are ignored: a hyphen is as often a
 /// range or a dash as a minus.
 enum NumberScanner {
-    static func scan(_ s: [Unicode.Scalar], skipping codes: [InlineCode], conventions: NumberConventions)
+    /// - Parameter conventions: every reading allowed by any of these is a value of the number.
+    static func scan(_ s: [Unicode.Scalar], skipping codes: [InlineCode], conventions: [NumberConventions])
         -> [NumberToken]
     {
         var tokens: [NumberToken] = []
+        guard s.contains(where: ScalarTraits.isDigit) else { return tokens }
         let n = s.count
         var i = 0
         var codeIndex = 0
@@ -32,7 +34,7 @@ enum NumberScanner {
             groups.append(i..<j)
             while j + 1 < limit {
                 let sep = s[j]
-                let isSpace = sep == " " || NumberConventions.spaceGroups.contains(sep)
+                let isSpace = sep == " " || NumberConventions.isSpaceGroup(sep)
                 guard sep == "," || sep == "." || sep == "'" || sep == "’" || isSpace,
                       ScalarTraits.isDigit(s[j + 1])
                 else { break }
@@ -72,10 +74,24 @@ enum NumberScanner {
     }
 
     private static func readings(
-        _ s: [Unicode.Scalar], groups: [Range<Int>], separators: [Unicode.Scalar], conventions: NumberConventions,
+        _ s: [Unicode.Scalar], groups: [Range<Int>], separators: [Unicode.Scalar], conventions: [NumberConventions],
         literal: String
     ) -> [String] {
         if separators.isEmpty { return [canonical(integer: digits(s, groups[0]), fraction: "")] }
+        var values: [String] = []
+        for convention in conventions {
+            for value in readings(s, groups: groups, separators: separators, conventions: convention)
+            where !values.contains(value) {
+                values.append(value)
+            }
+        }
+        values.append(literal)
+        return values
+    }
+
+    private static func readings(
+        _ s: [Unicode.Scalar], groups: [Range<Int>], separators: [Unicode.Scalar], conventions: NumberConventions
+    ) -> [String] {
         var values: [String] = []
         let first = groups[0].count
         // All separators group thousands.
@@ -103,7 +119,6 @@ enum NumberScanner {
                                         fraction: digits(s, groups[groups.count - 1])))
             }
         }
-        values.append(literal)
         return values
     }
 }

@@ -12,7 +12,10 @@ final class Segment {
 
     init(_ text: String, language: String) {
         self.text = text
-        self.scalars = Array(text.unicodeScalars)
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(text.utf8.count)
+        for s in text.unicodeScalars { scalars.append(s) }
+        self.scalars = scalars
         self.language = language
     }
 
@@ -21,23 +24,24 @@ final class Segment {
     lazy var words: [Range<Int>] = WordScanner.scan(scalars, skipping: codes)
 
     /// The words, case-folded for the language.
-    lazy var foldedWords: [[Unicode.Scalar]] = words.map {
-        Array(CaseFolding.fold(scalars[$0], language: language).unicodeScalars)
-    }
+    lazy var foldedWords: [[Unicode.Scalar]] = {
+        let turkic = CaseFolding.isTurkic(language)
+        return words.map { CaseFolding.foldedScalars(scalars[$0], turkic: turkic) }
+    }()
 
     func string(_ range: Range<Int>) -> String {
         String(String.UnicodeScalarView(scalars[range]))
     }
 
     /// Offsets of the first and last scalars that are not whitespace, or nil for a blank segment.
-    var trimmedBounds: Range<Int>? {
+    lazy var trimmedBounds: Range<Int>? = {
         var start = 0
         while start < scalars.count, ScalarTraits.isWhitespace(scalars[start]) { start += 1 }
         guard start < scalars.count else { return nil }
         var end = scalars.count
         while end > start, ScalarTraits.isWhitespace(scalars[end - 1]) { end -= 1 }
         return start..<end
-    }
+    }()
 
     var isBlank: Bool { trimmedBounds == nil }
 }
@@ -56,13 +60,11 @@ final class UnitAnalysis {
 
     /// Numbers read with the source language's conventions.
     lazy var sourceNumbers: [NumberToken] = NumberScanner.scan(
-        source.scalars, skipping: source.codes,
-        conventions: NumberConventions.forLanguage(unit.sourceLanguage.language))
+        source.scalars, skipping: source.codes, conventions: [NumberConventions.forLanguage(source.language)])
 
     /// Numbers read with the target language's conventions, and the source language's too: a translation that
     /// keeps the source's format has changed no value.
     lazy var targetNumbers: [NumberToken] = NumberScanner.scan(
         target.scalars, skipping: target.codes,
-        conventions: NumberConventions.forLanguage(unit.targetLanguage.language)
-            .union(NumberConventions.forLanguage(unit.sourceLanguage.language)))
+        conventions: [NumberConventions.forLanguage(target.language), NumberConventions.forLanguage(source.language)])
 }

@@ -1,0 +1,93 @@
+import Testing
+import TMCore
+@testable import TMAlign
+
+private let az = LanguageTag("az")!
+private let en = LanguageTag("en")!
+
+@Suite struct SampleArticleTests {
+    let alignment: DocumentAlignment
+    let source: [[String]]
+    let target: [[String]]
+
+    init() throws {
+        source = try Fixtures.paragraphs("kazakhstan-az.sentences")
+        target = try Fixtures.paragraphs("kazakhstan-en.sentences")
+        alignment = DocumentAligner(sourceLanguage: az, targetLanguage: en).align(source: source, target: target)
+    }
+
+    @Test func paragraphsAlignFirstTwoEnglishWithFirstAzerbaijani() {
+        let beads = alignment.paragraphBeads.map { "\($0.source.map { $0 })-\($0.target.map { $0 })" }
+        #expect(beads == ["[0]-[0, 1]"] + (1..<8).map { "[\($0)]-[\($0 + 1)]" })
+    }
+
+    @Test func allSeventeenSentencePairsAreOneToOneInOrder() {
+        #expect(alignment.pairs.count == 17)
+        #expect(alignment.sentenceBeads.map(\.beadNotation) == (0..<17).map { "[\($0)]:[\($0)]" })
+    }
+
+    @Test func numbersInLocaleFormsPairUp() throws {
+        let pair = try #require(alignment.pairs.first { $0.source.contains("5800") })
+        #expect(pair.target == "Authorities say 5,800 people have been detained.")
+        #expect(pair.sourceParagraphs == [2])
+        #expect(pair.targetParagraphs == [3])
+    }
+
+    @Test func confidentThroughout() {
+        #expect(alignment.meanConfidence > 0.5)
+        #expect(alignment.pairs.allSatisfy { (0...1).contains($0.confidence) })
+    }
+}
+
+@Test func unrelatedTargetIsReportedAsLowConfidence() throws {
+    let source = try Fixtures.paragraphs("kazakhstan-az.sentences")
+    let target = try Fixtures.paragraphs("unrelated-en.sentences")
+    let alignment = DocumentAligner(sourceLanguage: az, targetLanguage: en).align(source: source, target: target)
+    #expect(alignment.meanConfidence < 0.25)
+    let low = alignment.lowConfidenceRegions.reduce(0) { $0 + $1.count }
+    #expect(low * 2 > alignment.pairs.count)
+}
+
+@Test func emptySideLeavesEverySentenceUnaligned() {
+    let aligner = DocumentAligner(sourceLanguage: az, targetLanguage: en)
+    let alignment = aligner.align(source: [["Salam.", "Necəsən?"]], target: [])
+    #expect(alignment.pairs.isEmpty)
+    #expect(alignment.sentenceBeads.map(\.beadNotation) == ["[0]:[]", "[1]:[]"])
+    #expect(aligner.align(source: [], target: []).sentenceBeads.isEmpty)
+}
+
+@Test func megabyteLineDoesNotBreakTheAligner() {
+    let long = String(repeating: "Qazaxıstan 5800 nəfər. ", count: 45_000)
+    let alignment = DocumentAligner(sourceLanguage: az, targetLanguage: en)
+        .align(source: [[long, "Putin bildirib."]], target: [["Kazakhstan 5,800 people.", "Putin said."]])
+    #expect(alignment.sentenceBeads.last?.beadNotation == "[1]:[1]")
+}
+
+@Test func oneSideMuchLongerKeepsTheMatchingPart() throws {
+    let source = try Fixtures.paragraphs("kazakhstan-az.sentences")
+    let target = try Fixtures.paragraphs("kazakhstan-en.sentences")
+    let doubled = target + (try Fixtures.paragraphs("unrelated-en.sentences"))
+    let alignment = DocumentAligner(sourceLanguage: az, targetLanguage: en).align(source: source, target: doubled)
+    let exact = alignment.pairs.filter { $0.sourceSentences.count == 1 && $0.sourceSentences == $0.targetSentences }
+    #expect(exact.count >= 15)
+}
+
+@Test func presegmentedSingleParagraphAlignsSentences() throws {
+    let source = try Fixtures.paragraphs("kazakhstan-az.sentences").flatMap { $0 }
+    let target = try Fixtures.paragraphs("kazakhstan-en.sentences").flatMap { $0 }
+    let alignment = DocumentAligner(sourceLanguage: az, targetLanguage: en).align(source: [source], target: [target])
+    #expect(alignment.paragraphBeads.count == 1)
+    let exact = alignment.sentenceBeads.filter { $0.source == $0.target && $0.source.count == 1 }
+    #expect(exact.count >= 15)
+}
+
+@Test func seedDictionaryEntersTheLexicon() {
+    let source = [["Das Haus ist alt.", "Der Hund schläft."]]
+    let target = [["La maison est vieille.", "Le chien dort."]]
+    let plain = DocumentAligner(sourceLanguage: LanguageTag("de")!, targetLanguage: LanguageTag("fr")!)
+    var seeded = plain
+    seeded.dictionary = [("Haus", "maison"), ("Hund", "chien")]
+    #expect(seeded.align(source: source, target: target).lexiconSize >= 2)
+    #expect(seeded.align(source: source, target: target).sentenceBeads.map(\.beadNotation) == ["[0]:[0]", "[1]:[1]"])
+    #expect(plain.align(source: source, target: target).lexiconSize == 0)
+}

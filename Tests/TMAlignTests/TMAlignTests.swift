@@ -1,6 +1,0 @@
-import Testing
-@testable import TMAlign
-
-@Test func moduleLoads() {
-    #expect(Bool(true))
-}

@@ -1,6 +1,0 @@
-import Testing
-@testable import TMCheck
-
-@Test func moduleLoads() {
-    #expect(Bool(true))
-}
