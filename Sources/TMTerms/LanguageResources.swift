@@ -12,6 +12,10 @@ struct LanguageResources: Sendable {
     let generalWords: Set<String>
     /// Endings of verb forms and adverbs: a lower-case word with one of them counts as a general word.
     let verbEndings: [String]
+    /// Endings of adjectives (`-ive`, `-li`): a modifier with one of them makes a free phrase more often than a term.
+    let adjectiveEndings: [String]
+    /// Whether modifiers stand before the noun (`true`), after it (`false`), or unknown (nil).
+    let modifiersBefore: Bool?
     let suffixRules: SuffixRules
     /// Rewrites into the common Latin key, longest first: the language's own table, then Cyrillic.
     let transliteration: [(from: [Character], to: String)]
@@ -22,6 +26,11 @@ struct LanguageResources: Sendable {
     /// Whether a folded lower-case word looks like a verb form or an adverb.
     func looksLikeVerb(_ folded: String) -> Bool {
         folded.count >= 5 && verbEndings.contains { folded.hasSuffix($0) }
+    }
+
+    /// Whether a folded lower-case word looks like an adjective.
+    func looksLikeAdjective(_ folded: String) -> Bool {
+        folded.count >= 5 && adjectiveEndings.contains { folded.hasSuffix($0) }
     }
 
     private static let cache = ResourceCache()
@@ -44,6 +53,9 @@ struct LanguageResources: Sendable {
         linkWords = links
         generalWords = Set(Self.lines("general-\(language)").map { $0[0].lowercased() })
         verbEndings = Self.lines("verb-endings-\(language)").map { $0[0] }
+        adjectiveEndings = Self.lines("adjective-endings-\(language)").map { $0[0] }
+        modifiersBefore = Self.lines("modifier-order").first { $0[0] == language && $0.count > 1 }
+            .map { $0[1] == "before" }
         suffixRules = SuffixRules(lines: Self.lines("suffixes-\(language)", keepDirectives: true))
         var table: [(from: [Character], to: String)] = []
         for name in ["translit-\(language)", "translit-cyrillic"] {

@@ -365,6 +365,7 @@ struct LearningRun {
             accepted.append(pair)
         }
         accepted = dropNested(accepted)
+        accepted += headExtensions(of: accepted, usedSource: &usedSource, usedTarget: &usedTarget)
         // A term copied unchanged (an acronym, a product name) is right but tells a translator little: after
         // linking, it ranks below translated terms of the same strength.
         for index in accepted.indices
@@ -392,6 +393,107 @@ struct LearningRun {
                 sourceTerms: sourceTerms, targetTerms: targetTerms,
                 frequency: Int(pair.linked), confidence: (pair.confidence * 1000).rounded() / 1000,
                 example: pair.example >= 0 ? Int(pair.example) : nil))
+        }
+        return result
+    }
+
+    /// Small inputs: a multi-word term seen in a single sentence pair (`təhlükəsizlik qüvvələri ↔ security forces`)
+    /// is learned when its head is already linked (`qüvvələr ↔ forces`) and both phrases are the one shortest
+    /// extension of that head in the sentence pair, by the same number of words at one end, made of words that
+    /// no other entry explains and that are no stop, general, verb or adjective forms (`dağıdıcı qüvvələr ↔
+    /// external forces` is refused: free adjectives, and the word orders differ).
+    private func headExtensions(
+        of accepted: [Scored], usedSource: inout Set<Int32>, usedTarget: inout Set<Int32>
+    ) -> [Scored] {
+        guard smallInput else { return [] }
+        var headLinks: [Int32: Scored] = [:]
+        for pair in accepted
+        where source.candidates.wordCount[Int(pair.source)] == 1 && target.candidates.wordCount[Int(pair.target)] == 1 {
+            headLinks[pair.source] = pair
+        }
+        let explainedSource = Set(accepted.map(\.source)), explainedTarget = Set(accepted.map(\.target))
+        var found: [UInt64: Scored] = [:]
+        var order: [UInt64] = []
+        for k in source.occurrences.indices {
+            for head in source.occurrences[k] {
+                let headConcept = source.candidates.concept(head.candidate)
+                guard source.candidates.wordCount[Int(head.candidate)] == 1, let link = headLinks[headConcept],
+                      let targetHead = target.occurrences[k].first(where: {
+                          target.candidates.wordCount[Int($0.candidate)] == 1
+                              && target.candidates.concept($0.candidate) == link.target
+                      })
+                else { continue }
+                let sourceOptions = Self.extensions(of: head, side: source, sentence: k, explained: explainedSource,
+                                                    used: usedSource)
+                let targetOptions = Self.extensions(of: targetHead, side: target, sentence: k,
+                                                    explained: explainedTarget, used: usedTarget)
+                guard let shortest = sourceOptions.map(\.words).min(),
+                      targetOptions.map(\.words).min() == shortest
+                else { continue }
+                let sourceBest = sourceOptions.filter { $0.words == shortest }
+                let targetBest = targetOptions.filter { $0.words == shortest }
+                guard sourceBest.count == 1, targetBest.count == 1 else { continue }
+                let s = sourceBest[0].concept, t = targetBest[0].concept
+                let key = Self.pairKey(s, t)
+                if var pair = found[key] {
+                    pair.linked += 1
+                    found[key] = pair
+                } else {
+                    found[key] = Scored(source: s, target: t, confidence: link.confidence, linked: 1, example: Int32(k))
+                    order.append(key)
+                }
+            }
+        }
+        var result: [Scored] = []
+        for key in order {
+            guard var pair = found[key], Int(pair.linked) >= options.minCount,
+                  !usedSource.contains(pair.source), !usedTarget.contains(pair.target)
+            else { continue }
+            // One sentence pair: 0.8 of the head's confidence; more pairs, closer to it.
+            pair.confidence *= min(1, 0.7 + 0.1 * Double(pair.linked))
+            usedSource.insert(pair.source)
+            usedTarget.insert(pair.target)
+            result.append(pair)
+        }
+        return result
+    }
+
+    /// The multi-word candidates of a sentence that extend `head` at one end with term-like words.
+    private static func extensions(
+        of head: CandidateTable.Occurrence, side: Side, sentence k: Int, explained: Set<Int32>, used: Set<Int32>
+    ) -> [(concept: Int32, words: Int)] {
+        let tokens = side.tokens[k]
+        let resources = side.analyzer.resources
+        var result: [(concept: Int32, words: Int)] = []
+        let before = resources.modifiersBefore
+        for occurrence in side.occurrences[k] where occurrence.range.count > head.range.count
+            && ((before != true && occurrence.range.lowerBound == head.range.lowerBound)
+                || (before != false && occurrence.range.upperBound == head.range.upperBound))
+            && occurrence.range.contains(head.range.lowerBound) && occurrence.range.contains(head.range.upperBound - 1)
+        {
+            let id = Int(occurrence.candidate)
+            let concept = side.candidates.concept(occurrence.candidate)
+            guard !used.contains(concept), !explained.contains(concept), !side.candidates.isGeneral[id],
+                  !side.candidates.isMixedCase[id], !side.candidates.hasNumber[id], !side.candidates.isAcronym[id]
+            else { continue }
+            let added = occurrence.range.filter { !head.range.contains($0) }
+            var words = 0
+            var termLike = true
+            for index in added where tokens[index].kind == .word && !tokens[index].isStop {
+                words += 1
+                let key = side.analyzer.vocabulary.keys[Int(tokens[index].id)]
+                if resources.generalWords.contains(key) || resources.looksLikeVerb(key)
+                    || resources.looksLikeAdjective(key) {
+                    termLike = false
+                }
+            }
+            guard termLike, words > 0 else { continue }
+            let addedRange = (added.min() ?? 0)..<((added.max() ?? 0) + 1)
+            let explainedInside = side.occurrences[k].contains { other in
+                other.range.clamped(to: addedRange) == other.range && explained.contains(side.candidates.concept(other.candidate))
+            }
+            if explainedInside { continue }
+            result.append((concept, words))
         }
         return result
     }
