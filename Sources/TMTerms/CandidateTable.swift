@@ -23,6 +23,9 @@ struct CandidateTable {
     private(set) var isGeneral: [Bool] = []
     /// A multi-word candidate whose last word is a general word or a verb form (`failed to open`).
     private(set) var endsGeneral: [Bool] = []
+    /// A multi-word candidate that opens with a verb and is not written in Title Case (`adjust alpha`, `Use
+    /// YUVA`, but not the menu label `Change Permissions`), or ends with an inflected verb (`extension requires`).
+    private(set) var isVerbPhrase: [Bool] = []
     /// A multi-word candidate that mixes names and lower-case words (`Putin bazar ertəsi`, `Kazakh officials`).
     private(set) var isMixedCase: [Bool] = []
     /// A multi-word candidate with a number in it: more often an instance (`Zoom 1`, `15 degrees`) than a term.
@@ -98,6 +101,15 @@ struct CandidateTable {
             if words.count == 1, tokens[words[0]].isAcronym { isAcronym[Int(id)] = true }
             if !words.allSatisfy({ tokens[$0].isGeneral || tokens[$0].isStop }) { isGeneral[Int(id)] = false }
             if let last = words.last, tokens[last].isGeneral, words.count > 1 { endsGeneral[Int(id)] = true }
+            if words.count > 1, let first = words.first, let last = words.last {
+                // A menu label capitalises its words (`Change Permissions`); `Use YUVA` capitalises only the first.
+                let titleCase = words.allSatisfy {
+                    tokens[$0].isStop || tokens[$0].isCapitalised || tokens[$0].isAcronym || tokens[$0].kind == .number
+                } && words.dropFirst().contains { tokens[$0].isCapitalised && !tokens[$0].isAcronym }
+                let inflectedVerbAtEnd = tokens[last].isPhraseVerb && !tokens[last].isCapitalised
+                    && tokens[last].isInflected
+                if (tokens[first].isPhraseVerb && !titleCase) || inflectedVerbAtEnd { isVerbPhrase[Int(id)] = true }
+            }
             let letters = words.filter { tokens[$0].kind == .word && !tokens[$0].isStop }
             let capitals = letters.filter { tokens[$0].isCapitalised && !tokens[$0].isSentenceInitial }.count
             let lowers = letters.filter { !tokens[$0].isCapitalised }.count
@@ -143,6 +155,7 @@ struct CandidateTable {
         isAcronym.append(false)
         isGeneral.append(true)
         endsGeneral.append(false)
+        isVerbPhrase.append(false)
         isSubsumed.append(false)
         isMixedCase.append(false)
         hasNumber.append(false)

@@ -14,6 +14,11 @@ struct LanguageResources: Sendable {
     let verbEndings: [String]
     /// Endings of adjectives (`-ive`, `-li`): a modifier with one of them makes a free phrase more often than a term.
     let adjectiveEndings: [String]
+    /// Verbs (lemmas and common inflected forms) that open a verb phrase (`adjust alpha`, `copy files`), endings
+    /// of infinitives (`-ar`: `ajustar alfa`), and words with those endings that are no verbs (`lugar`).
+    let phraseVerbs: Set<String>
+    let phraseVerbEndings: [String]
+    let phraseVerbExceptions: Set<String>
     /// Whether modifiers stand before the noun (`true`), after it (`false`), or unknown (nil).
     let modifiersBefore: Bool?
     let suffixRules: SuffixRules
@@ -26,6 +31,13 @@ struct LanguageResources: Sendable {
     /// Whether a folded lower-case word looks like a verb form or an adverb.
     func looksLikeVerb(_ folded: String) -> Bool {
         folded.count >= 5 && verbEndings.contains { folded.hasSuffix($0) }
+    }
+
+    /// Whether a folded word (or its lemma key) is a verb that opens a verb phrase.
+    func isPhraseVerb(_ folded: String, key: String) -> Bool {
+        if phraseVerbs.contains(folded) || phraseVerbs.contains(key) { return true }
+        if phraseVerbExceptions.contains(folded) { return false }
+        return folded.count >= 5 && phraseVerbEndings.contains { folded.hasSuffix($0) }
     }
 
     /// Whether a folded lower-case word looks like an adjective.
@@ -54,6 +66,18 @@ struct LanguageResources: Sendable {
         generalWords = Set(Self.lines("general-\(language)").map { $0[0].lowercased() })
         verbEndings = Self.lines("verb-endings-\(language)").map { $0[0] }
         adjectiveEndings = Self.lines("adjective-endings-\(language)").map { $0[0] }
+        var verbs = Set<String>(), verbEndings = [String](), verbExceptions = Set<String>()
+        for fields in Self.lines("phrase-verbs-\(language)") {
+            // Lemma keys of some languages drop accents (`añade` → `anade`): keep both spellings.
+            let entry = fields[0].lowercased()
+            let forms = [entry, entry.folding(options: .diacriticInsensitive, locale: nil)]
+            if entry.hasPrefix("-") { verbEndings.append(String(entry.dropFirst())) }
+            else if entry.hasPrefix("!") { verbExceptions.formUnion(forms.map { String($0.dropFirst()) }) }
+            else { verbs.formUnion(forms) }
+        }
+        phraseVerbs = verbs
+        phraseVerbEndings = verbEndings
+        phraseVerbExceptions = verbExceptions
         modifiersBefore = Self.lines("modifier-order").first { $0[0] == language && $0.count > 1 }
             .map { $0[1] == "before" }
         suffixRules = SuffixRules(lines: Self.lines("suffixes-\(language)", keepDirectives: true))

@@ -80,6 +80,7 @@ struct LearningRun {
             if nameRatio >= 0.5 { return (general ? 0.7 : 0.95) * subsumed }
             if multiword {
                 if candidates.isMixedCase[index] { return 0.35 }
+                if candidates.isVerbPhrase[index] { return 0.3 * subsumed }
                 return (general || candidates.endsGeneral[index] ? 0.45 : 0.85) * subsumed
             }
             return (general ? 0.25 : 0.7) * subsumed

@@ -16,6 +16,10 @@ struct AnalysedToken: Sendable {
     var isStop = false
     var isLink = false
     var isGeneral = false
+    /// A verb that opens a verb phrase (`adjust`, `copiar`), by the language's list and infinitive endings.
+    var isPhraseVerb = false
+    /// Its lemma key differs from the folded word (`requires` → `require`).
+    var isInflected = false
 
     var display: Substring { surface.prefix(displayLength) }
     var headDisplay: Substring { surface.prefix(headLength) }
@@ -156,6 +160,8 @@ struct SideAnalyzer {
                 }
                 word.isStop = resources.stopWords.contains(folded) && !word.isAcronym
                 word.isLink = resources.linkWords.contains(folded)
+                word.isPhraseVerb = resources.isPhraseVerb(folded, key: analysis.key)
+                word.isInflected = analysis.key != folded
                 word.isGeneral = resources.generalWords.contains(folded)
                     || resources.generalWords.contains(analysis.key)
                     || (!word.isCapitalised && resources.looksLikeVerb(folded))
