@@ -42,6 +42,26 @@ struct LearningRun {
                     conceptFrequency[Int(candidates.concept(occurrence.candidate))] += 1
                 }
             }
+            if sentences.count > LearningRun.smallInputLimit { pruneRarePhrases() }
+        }
+
+        /// Large inputs: a phrase seen in one sentence can only become an entry as a name (by its spelling) or
+        /// with an acronym, so the occurrences of every other such phrase are dropped (most distinct n-grams of
+        /// a corpus are seen once): memory and time then grow with the text, not with its n-grams.
+        private mutating func pruneRarePhrases() {
+            var forgotten = [Bool](repeating: false, count: candidates.count)
+            for k in occurrences.indices {
+                occurrences[k].removeAll { occurrence in
+                    let id = occurrence.candidate
+                    let rare = candidates.wordCount[Int(id)] >= 2 && candidates.frequency[Int(id)] < 2
+                        && candidates.nameCount[Int(id)] == 0 && !conceptHasAcronym[Int(candidates.concept(id))]
+                    if rare && !forgotten[Int(id)] {
+                        forgotten[Int(id)] = true
+                        candidates.forgetForms(id)
+                    }
+                    return rare
+                }
+            }
         }
 
         func fold(_ text: String) -> String { CaseFolding.fold(text, turkic: analyzer.resources.isTurkic) }
@@ -111,6 +131,10 @@ struct LearningRun {
     private var similarityCache: [UInt64: Float] = [:]
     /// Below this many pairs, co-occurrence of repeated candidates counts as evidence.
     static let smallInputLimit = 3000
+    /// Sentence pairs with more (source word × target word) cells are not word-aligned.
+    static let maxAlignedCells = 1600
+    /// … from this many pairs on (smaller corpora align every pair).
+    static let longPairCutoffFrom = 200_000
     private var smallInput: Bool { source.tokens.count <= Self.smallInputLimit }
     private let debug = ProcessInfo.processInfo.environment["TMTERMS_DEBUG"] == "alignment"
     private let timing = ProcessInfo.processInfo.environment["TMTERMS_DEBUG"] == "timing"
@@ -127,11 +151,18 @@ struct LearningRun {
 
     private static func pairKey(_ s: Int32, _ t: Int32) -> UInt64 { UInt64(UInt32(s)) << 32 | UInt64(UInt32(t)) }
 
+    /// The resident memory of the process in MB (Linux; 0 elsewhere), for `TMTERMS_DEBUG=timing`.
+    static func residentMegabytes() -> Int {
+        guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8),
+              let pages = text.split(separator: " ").dropFirst().first.flatMap({ Int($0) })
+        else { return 0 }
+        return pages * 4096 / 1_048_576
+    }
+
     // MARK: Alignment
 
     private mutating func alignAndCollect() {
         var pairs: [WordAligner.Pair] = []
-        var positions: [(source: [Int], target: [Int])] = []
         var slotIndex: [UInt64: Int32] = [:]
         var slotSource: [Int32] = []
         var slotTarget: [Int32] = []
@@ -142,8 +173,13 @@ struct LearningRun {
             let sourcePositions = sourceTokens.indices.filter { sourceTokens[$0].isAlignable }
             let targetPositions = targetTokens.indices.filter { targetTokens[$0].isAlignable }
             var slots: [Int32] = []
-            slots.reserveCapacity(sourcePositions.count * targetPositions.count)
-            for i in sourcePositions {
+            // Long pairs (multi-paragraph help texts) hold most cells of a corpus (under 1% of the pairs of the
+            // Debian catalogs hold half): in large corpora they are not aligned, and give only spelling and
+            // acronym evidence.
+            let tooLong = source.tokens.count > Self.longPairCutoffFrom
+                && sourcePositions.count * targetPositions.count > Self.maxAlignedCells
+            if !tooLong { slots.reserveCapacity(sourcePositions.count * targetPositions.count) }
+            for i in sourcePositions where !tooLong {
                 let s = sourceTokens[i]
                 for j in targetPositions {
                     let t = targetTokens[j]
@@ -164,17 +200,24 @@ struct LearningRun {
             }
             pairs.append(WordAligner.Pair(source: sourcePositions.map { sourceTokens[$0].id },
                                           target: targetPositions.map { targetTokens[$0].id }, slots: slots))
-            positions.append((sourcePositions, targetPositions))
         }
         slotIndex = [:]
+        if timing {
+            FileHandle.standardError.write(Data("slots \(slotSource.count), \(Self.residentMegabytes()) MB\n".utf8))
+        }
         var aligner = WordAligner()
         aligner.iterations = options.alignmentIterations
         aligner.train(pairs, slotSource: slotSource, slotTarget: slotTarget,
                       sourceVocabulary: source.analyzer.vocabulary.keys.count,
                       targetVocabulary: target.analyzer.vocabulary.keys.count, prior: prior)
         for k in pairs.indices {
-            let links = aligner.align(pairs[k], prior: prior)
-            collect(unit: k, pair: pairs[k], links: links, positions: positions[k])
+            let cells = pairs[k].source.count * pairs[k].target.count
+            let links = pairs[k].slots.count == cells ? aligner.align(pairs[k], prior: prior)
+                : [Bool](repeating: false, count: cells)
+            // Positions are found again rather than kept: a million pairs would hold two arrays each.
+            let positions = (source: source.tokens[k].indices.filter { source.tokens[k][$0].isAlignable },
+                             target: target.tokens[k].indices.filter { target.tokens[k][$0].isAlignable })
+            collect(unit: k, pair: pairs[k], links: links, positions: positions)
         }
     }
 
@@ -330,9 +373,12 @@ struct LearningRun {
         let clock = ContinuousClock()
         let started = clock.now
         func lap(_ label: String) {
-            if timing { FileHandle.standardError.write(Data("\(label): \(clock.now - started)\n".utf8)) }
+            if timing {
+                FileHandle.standardError.write(Data("\(label): \(clock.now - started), \(Self.residentMegabytes()) MB\n".utf8))
+            }
         }
-        lap("analysed")
+        lap("analysed (candidates \(source.candidates.count) + \(target.candidates.count), words "
+            + "\(source.analyzer.vocabulary.keys.count) + \(target.analyzer.vocabulary.keys.count))")
         alignAndCollect()
         lap("aligned and collected \(evidence.count) pairs")
         defer { lap("linked") }
