@@ -106,12 +106,19 @@ public enum TermsPipeline {
         }
         let text = try PlainTextReader.text(atPath: path)
         if kind(of: text) == .pairs {
-            let pairs = try readPairs(text, file: path)
-            let source2 = try sourceLanguage ?? detect(pairs.map(\.source), file: path, side: "source")
-            let target2 = try targetLanguage ?? detect(pairs.map(\.target), file: path, side: "target")
-            let units = pairs.map { pair in
-                TranslationUnit(id: String(pair.line), source: pair.source, target: pair.target,
-                                sourceLanguage: source2, targetLanguage: target2)
+            // Units straight from the lines (a million pairs: no second copy), languages settled afterwards.
+            guard let undetermined = LanguageTag("und") else { throw InputError("no language tag", file: path) }
+            var units = try readPairs(text, file: path, sourceLanguage: sourceLanguage ?? undetermined,
+                                      targetLanguage: targetLanguage ?? undetermined)
+            let step = max(1, units.count / 400)
+            let sample = stride(from: 0, to: units.count, by: step).prefix(400).map { units[$0] }
+            let source2 = try sourceLanguage ?? detect(sample.map(\.source), file: path, side: "source")
+            let target2 = try targetLanguage ?? detect(sample.map(\.target), file: path, side: "target")
+            if sourceLanguage == nil || targetLanguage == nil {
+                for index in units.indices {
+                    units[index].sourceLanguage = source2
+                    units[index].targetLanguage = target2
+                }
             }
             let how = sourceLanguage == nil || targetLanguage == nil ? "detected" : "given"
             return (units, "\(path): \(units.count) pairs, \(source2) → \(target2) (\(how))")
@@ -148,41 +155,32 @@ public enum TermsPipeline {
         return lines > 0 && tabbed * 2 > lines ? .pairs : .document
     }
 
-    /// Reads `source<TAB>target` lines (further columns are ignored); blank lines are skipped.
-    public static func readPairs(_ text: String, file: String) throws(InputError)
-        -> [(source: String, target: String, line: Int)]
-    {
-        var pairs: [(source: String, target: String, line: Int)] = []
+    /// Reads `source<TAB>target` lines (further columns are ignored, blank lines skipped) as units in the given
+    /// languages; a unit's id is its line number.
+    public static func readPairs(
+        _ text: String, file: String, sourceLanguage: LanguageTag, targetLanguage: LanguageTag
+    ) throws(InputError) -> [TranslationUnit] {
+        var units: [TranslationUnit] = []
         var lineNumber = 0
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
             let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
             if trimmed.allSatisfy(\.isWhitespace) { continue }
-            let fields = trimmed.split(separator: "\t", omittingEmptySubsequences: false)
-            guard fields.count >= 2 else {
+            guard let tab = trimmed.firstIndex(of: "\t") else {
                 throw InputError("expected source<TAB>target, found no tab", file: file, line: lineNumber)
             }
-            pairs.append((String(fields[0]), String(fields[1]), lineNumber))
+            let rest = trimmed[trimmed.index(after: tab)...]
+            let target = rest.firstIndex(of: "\t").map { rest[..<$0] } ?? rest
+            units.append(TranslationUnit(id: String(lineNumber), source: String(trimmed[..<tab]),
+                                         target: String(target), sourceLanguage: sourceLanguage,
+                                         targetLanguage: targetLanguage))
         }
-        return pairs
-    }
-
-    /// Reads `source<TAB>target` lines as units in the given languages.
-    public static func readPairs(
-        _ text: String, file: String, sourceLanguage: LanguageTag, targetLanguage: LanguageTag
-    ) throws(InputError) -> [TranslationUnit] {
-        try readPairs(text, file: file).enumerated().map { index, pair in
-            TranslationUnit(id: "\(index + 1)", source: pair.source, target: pair.target,
-                            sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
-        }
+        return units
     }
 
     /// The language of one column, from a sample of its lines spread over the file.
     static func detect(_ texts: [String], file: String, side: String) throws -> LanguageTag {
-        let step = max(1, texts.count / 400)
-        let sample = stride(from: 0, to: texts.count, by: step).prefix(400).map { texts[$0] }
-            .joined(separator: "\n")
-        guard let guess = LanguageIdentifier().identify(sample) else {
+        guard let guess = LanguageIdentifier().identify(texts.joined(separator: "\n")) else {
             throw InputError("cannot tell the \(side) language; give it with --\(side)-lang", file: file)
         }
         return guess.language
