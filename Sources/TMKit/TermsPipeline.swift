@@ -137,13 +137,19 @@ public enum TermsPipeline {
         options.sourceLanguage = sourceLanguage
         options.targetLanguage = targetLanguage
         options.name = DocumentLoader.documentName(for: path)
-        let (document, languageNote) = try DocumentLoader.load(options)
+        let (document, languageNote): (BilingualDocument, String)
+        do {
+            (document, languageNote) = try DocumentLoader.load(options)
+        } catch let error as LocatedError where temporary != nil {
+            // Name standard input, not the temporary copy.
+            throw InputError(error.message, file: path, line: error.location?.line)
+        }
         let (_, _, alignment) = SentenceStage.align(document)
         let units = UnitBuilder.units(for: document, pairs: alignment.pairs)
         return (units, "\(path): document, \(units.count) aligned sentence pairs (\(languageNote))")
     }
 
-    /// Pairs when most non-blank lines hold a tab, else a document.
+    /// Pairs when at least half of the non-blank lines (of the first 200) hold a tab, else a document.
     public static func kind(of text: String) -> InputKind {
         var lines = 0
         var tabbed = 0
@@ -152,7 +158,7 @@ public enum TermsPipeline {
             if line.contains("\t") { tabbed += 1 }
             if lines >= 200 { break }
         }
-        return lines > 0 && tabbed * 2 > lines ? .pairs : .document
+        return lines > 0 && tabbed * 2 >= lines ? .pairs : .document
     }
 
     /// Reads `source<TAB>target` lines (further columns are ignored, blank lines skipped) as units in the given

@@ -120,6 +120,8 @@ import TMKit
 
     @Test func inputKindIsToldFromTheText() {
         #expect(TermsPipeline.kind(of: "a\tb\nc\td\n") == .pairs)
+        // A broken pair file is still a pair file, so that its bad line is reported.
+        #expect(TermsPipeline.kind(of: "a\tb\nno tab\n") == .pairs)
         #expect(TermsPipeline.kind(of: "Bir abzas.\n\nA paragraph.\n") == .document)
     }
 }
