@@ -9,8 +9,8 @@ work="${1:-/tmp/tmkit-terms-corpus}"
 (cd "$root" && swift build -c release --product tmkit >/dev/null)
 echo "pairs: $(wc -l < "$work/en-es.tsv")"
 /usr/bin/time -f "wall %e s, user %U s, max RSS %M KB" \
-    "$root/.build/release/tmkit" terms "$work/en-es.tsv" --source-lang en --target-lang es --format tsv \
-    --output "$work/glossary-en-es.txt"
-echo "entries: $(wc -l < "$work/glossary-en-es.txt")"
-python3 "$here/sample.py" "$work/glossary-en-es.txt" > "$work/to-judge.tsv"
+    "$root/.build/release/tmkit" terms "$work/en-es.tsv" --source-lang en --target-lang es --format json \
+    --output "$work/glossary-en-es.json"
+echo "entries: $(grep -c '"id":' "$work/glossary-en-es.json")"
+python3 "$here/sample.py" "$work/glossary-en-es.json" > "$work/to-judge.tsv"
 echo "entries to judge: $work/to-judge.tsv (labels: $here/labels.tsv)"

@@ -4,7 +4,12 @@ top 500; plus every multi-word entry of the top 500. Columns: rank, set, source,
 import random
 import sys
 
-rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[1], encoding="utf-8")]
+if sys.argv[1].endswith(".json"):  # tmkit terms --format json: one row per entry, its first terms
+    import json
+    entries = json.load(open(sys.argv[1], encoding="utf-8"))["entries"]
+    rows = [[e["source"][0]["text"], e["target"][0]["text"]] for e in entries]
+else:
+    rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[1], encoding="utf-8")]
 top500 = rows[:500]
 chosen = {}
 for rank in range(1, min(100, len(rows)) + 1):

@@ -1,19 +1,168 @@
 import Foundation
 import TMCore
+import TMFormats
 import TMTerms
+import TMText
 
-/// The `tmkit terms` pipeline: read sentence pairs, learn a glossary, write it as JSON or TSV.
+/// The `tmkit terms` pipeline: read aligned pairs (TMX, `source<TAB>target` lines) or bilingual documents (aligned
+/// here), learn a glossary, write it as TBX, TSV, CSV or JSON.
 ///
-/// For now the input is tab-separated pairs (`source<TAB>target`, one pair a line); TMX input and TBX/CSV
-/// output are wired in when the readers and writers of `TMFormats` land.
+///     var options = TermsOptions(inputs: ["Examples/kazakhstan-az-en.txt"])
+///     options.format = .glossary(.tbx)
+///     options.output = "kazakhstan.tbx"
+///     let report = try TermsPipeline.run(options)
 public enum TermsPipeline {
-    /// An input line that is not a pair.
+    /// An input that cannot be used, with its place.
     public struct InputError: LocatedError {
         public var location: InputLocation?
         public var message: String
+
+        public init(_ message: String, file: String?, line: Int? = nil) {
+            location = file.map { InputLocation(file: $0, line: line) }
+            self.message = message
+        }
     }
 
-    /// Reads `source<TAB>target` lines; blank lines are skipped.
+    /// What an input file holds.
+    public enum InputKind: String, Sendable {
+        /// A TMX file (by its `.tmx` extension).
+        case tmx
+        /// Aligned pairs, `source<TAB>target` a line.
+        case pairs
+        /// A bilingual document (a source block, then its translation), split and aligned here.
+        case document
+    }
+
+    /// Runs the whole job; nothing is written when an input fails.
+    public static func run(_ options: TermsOptions, progress: (String) -> Void = { _ in }) throws -> TermsReport {
+        let (units, sourceLanguage, targetLanguage, notes) = try loadUnits(
+            options.inputs, sourceLanguage: options.sourceLanguage, targetLanguage: options.targetLanguage)
+        for note in notes { progress(note) }
+        var seed: Glossary?
+        if let path = options.seed {
+            seed = try readSeed(path: path, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
+            progress("seed glossary \(path): \(seed?.entries.count ?? 0) entries")
+        }
+        let learner = TermLearner(
+            sourceLanguage: sourceLanguage, targetLanguage: targetLanguage,
+            options: TermLearnerOptions(minCount: options.minCount, limit: options.limit, seedGlossary: seed))
+        let glossary = learner.learn(from: units)
+        progress("learned \(glossary.entries.count) entries from \(units.count) sentence pairs "
+            + "(\(sourceLanguage) → \(targetLanguage))")
+        switch options.format {
+        case .json:
+            try AtomicFileWriter.write(json(glossary), to: options.output)
+        case .glossary(let format):
+            let title = options.inputs.first.map { DocumentLoader.documentName(for: $0) } ?? "glossary"
+            try format.write(glossary, to: options.output, title: "\(title) (\(sourceLanguage) → \(targetLanguage))")
+        }
+        return TermsReport(glossary: glossary, sentencePairs: units.count, notes: notes)
+    }
+
+    // MARK: - Inputs
+
+    /// The units of all inputs, in one language pair: the one given, else the first input's (a TMX header, a
+    /// detected document split, or the detected languages of the two columns of a pair file).
+    public static func loadUnits(
+        _ paths: [String], sourceLanguage: LanguageTag?, targetLanguage: LanguageTag?
+    ) throws -> (units: [TranslationUnit], source: LanguageTag, target: LanguageTag, notes: [String]) {
+        var source = sourceLanguage
+        var target = targetLanguage
+        var units: [TranslationUnit] = []
+        var notes: [String] = []
+        for path in paths {
+            let (fileUnits, note) = try Self.units(of: path, sourceLanguage: source, targetLanguage: target)
+            notes.append(note)
+            if let first = fileUnits.first {
+                source = source ?? first.sourceLanguage
+                target = target ?? first.targetLanguage
+            }
+            units += fileUnits
+        }
+        guard let source, let target else {
+            throw InputError("no sentence pairs in the input", file: paths.first)
+        }
+        if source.hasSameLanguage(as: target) {
+            throw InputError("source and target are both \(source); give --source-lang and --target-lang",
+                             file: paths.first)
+        }
+        // Every unit in the one language pair (files after the first follow it).
+        for index in units.indices {
+            units[index].sourceLanguage = source
+            units[index].targetLanguage = target
+        }
+        return (units, source, target, notes)
+    }
+
+    /// The units of one file and a line saying what was read.
+    public static func units(
+        of path: String, sourceLanguage: LanguageTag?, targetLanguage: LanguageTag?
+    ) throws -> (units: [TranslationUnit], note: String) {
+        if path.lowercased().hasSuffix(".tmx") {
+            let units = try TMXReader.translationUnits(
+                path: path, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
+            guard let first = units.first else { throw InputError("the TMX file has no units", file: path) }
+            return (units, "\(path): TMX, \(units.count) units, \(first.sourceLanguage) → \(first.targetLanguage)")
+        }
+        let text = try PlainTextReader.text(atPath: path)
+        if kind(of: text) == .pairs {
+            // Units straight from the lines (a million pairs: no second copy), languages settled afterwards.
+            guard let undetermined = LanguageTag("und") else { throw InputError("no language tag", file: path) }
+            var units = try readPairs(text, file: path, sourceLanguage: sourceLanguage ?? undetermined,
+                                      targetLanguage: targetLanguage ?? undetermined)
+            let step = max(1, units.count / 400)
+            let sample = stride(from: 0, to: units.count, by: step).prefix(400).map { units[$0] }
+            let source2 = try sourceLanguage ?? detect(sample.map(\.source), file: path, side: "source")
+            let target2 = try targetLanguage ?? detect(sample.map(\.target), file: path, side: "target")
+            if sourceLanguage == nil || targetLanguage == nil {
+                for index in units.indices {
+                    units[index].sourceLanguage = source2
+                    units[index].targetLanguage = target2
+                }
+            }
+            let how = sourceLanguage == nil || targetLanguage == nil ? "detected" : "given"
+            return (units, "\(path): \(units.count) pairs, \(source2) → \(target2) (\(how))")
+        }
+        // A bilingual document: split, segment and align it as `tmkit build` does.
+        var documentPath = path
+        var temporary: String?
+        if path == "-" {
+            let file = NSTemporaryDirectory() + "tmkit-terms-\(ProcessInfo.processInfo.processIdentifier).txt"
+            try AtomicFileWriter.write(text, to: file)
+            documentPath = file
+            temporary = file
+        }
+        defer { if let temporary { try? FileManager.default.removeItem(atPath: temporary) } }
+        var options = BuildOptions(input: documentPath)
+        options.sourceLanguage = sourceLanguage
+        options.targetLanguage = targetLanguage
+        options.name = DocumentLoader.documentName(for: path)
+        let (document, languageNote): (BilingualDocument, String)
+        do {
+            (document, languageNote) = try DocumentLoader.load(options)
+        } catch let error as LocatedError where temporary != nil {
+            // Name standard input, not the temporary copy.
+            throw InputError(error.message, file: path, line: error.location?.line)
+        }
+        let (_, _, alignment) = SentenceStage.align(document)
+        let units = UnitBuilder.units(for: document, pairs: alignment.pairs)
+        return (units, "\(path): document, \(units.count) aligned sentence pairs (\(languageNote))")
+    }
+
+    /// Pairs when at least half of the non-blank lines (of the first 200) hold a tab, else a document.
+    public static func kind(of text: String) -> InputKind {
+        var lines = 0
+        var tabbed = 0
+        for line in text.split(separator: "\n") where !line.allSatisfy(\.isWhitespace) {
+            lines += 1
+            if line.contains("\t") { tabbed += 1 }
+            if lines >= 200 { break }
+        }
+        return lines > 0 && tabbed * 2 >= lines ? .pairs : .document
+    }
+
+    /// Reads `source<TAB>target` lines (further columns are ignored, blank lines skipped) as units in the given
+    /// languages; a unit's id is its line number.
     public static func readPairs(
         _ text: String, file: String, sourceLanguage: LanguageTag, targetLanguage: LanguageTag
     ) throws(InputError) -> [TranslationUnit] {
@@ -23,17 +172,65 @@ public enum TermsPipeline {
             lineNumber += 1
             let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
             if trimmed.allSatisfy(\.isWhitespace) { continue }
-            let fields = trimmed.split(separator: "\t", omittingEmptySubsequences: false)
-            guard fields.count >= 2 else {
-                throw InputError(location: InputLocation(file: file, line: lineNumber),
-                                 message: "expected source<TAB>target, found no tab")
+            guard let tab = trimmed.firstIndex(of: "\t") else {
+                throw InputError("expected source<TAB>target, found no tab", file: file, line: lineNumber)
             }
-            units.append(TranslationUnit(
-                id: "\(units.count + 1)", source: String(fields[0]), target: String(fields[1]),
-                sourceLanguage: sourceLanguage, targetLanguage: targetLanguage))
+            let rest = trimmed[trimmed.index(after: tab)...]
+            let target = rest.firstIndex(of: "\t").map { rest[..<$0] } ?? rest
+            units.append(TranslationUnit(id: String(lineNumber), source: String(trimmed[..<tab]),
+                                         target: String(target), sourceLanguage: sourceLanguage,
+                                         targetLanguage: targetLanguage))
         }
         return units
     }
+
+    /// The language of one column, from a sample of its lines spread over the file.
+    static func detect(_ texts: [String], file: String, side: String) throws -> LanguageTag {
+        guard let guess = LanguageIdentifier().identify(texts.joined(separator: "\n")) else {
+            throw InputError("cannot tell the \(side) language; give it with --\(side)-lang", file: file)
+        }
+        return guess.language
+    }
+
+    // MARK: - Seed glossary
+
+    /// A user's glossary (TBX, CSV with a language header, or TSV `source<TAB>target`), turned to the direction of
+    /// the input when its languages are the other way round.
+    public static func readSeed(path: String, sourceLanguage: LanguageTag, targetLanguage: LanguageTag) throws
+        -> Glossary
+    {
+        let lowered = path.lowercased()
+        var glossary: Glossary
+        if lowered.hasSuffix(".tbx") {
+            glossary = try TBXReader.read(path: path)
+        } else if lowered.hasSuffix(".csv") {
+            glossary = try GlossaryCSVReader.read(text: PlainTextReader.text(atPath: path), path: path)
+        } else {
+            glossary = try GlossaryTSVReader.read(text: PlainTextReader.text(atPath: path), path: path,
+                                                  sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
+        }
+        if glossary.sourceLanguage.hasSameLanguage(as: targetLanguage)
+            && glossary.targetLanguage.hasSameLanguage(as: sourceLanguage)
+        {
+            glossary.entries = glossary.entries.map { entry in
+                var turned = entry
+                turned.sourceTerms = entry.targetTerms
+                turned.targetTerms = entry.sourceTerms
+                if let example = entry.example { turned.example = (example.target, example.source) }
+                return turned
+            }
+        } else if !glossary.sourceLanguage.hasSameLanguage(as: sourceLanguage)
+            || !glossary.targetLanguage.hasSameLanguage(as: targetLanguage)
+        {
+            throw InputError("the seed glossary is \(glossary.sourceLanguage) → \(glossary.targetLanguage), "
+                + "the input \(sourceLanguage) → \(targetLanguage)", file: path)
+        }
+        glossary.sourceLanguage = sourceLanguage
+        glossary.targetLanguage = targetLanguage
+        return glossary
+    }
+
+    // MARK: - JSON
 
     /// The glossary as JSON: one object per entry, keys in a fixed order, so that output can be a gold file.
     public static func json(_ glossary: Glossary) -> String {
@@ -78,28 +275,12 @@ public enum TermsPipeline {
             if let example = entry.example {
                 fields.append("\"example\": {\"source\": \(string(example.source)), \"target\": \(string(example.target))}")
             }
+            if let note = entry.note { fields.append("\"note\": \(string(note))") }
             let comma = index + 1 < glossary.entries.count ? "," : ""
             lines.append("    {" + fields.joined(separator: ", ") + "}" + comma)
         }
         lines.append("  ]")
         lines.append("}")
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// A simple TSV: source term, target term, comment (other forms, frequency, confidence).
-    public static func tsv(_ glossary: Glossary) -> String {
-        func clean(_ text: String) -> String {
-            text.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ")
-        }
-        var out = ""
-        for entry in glossary.entries {
-            guard let source = entry.sourceTerms.first, let target = entry.targetTerms.first else { continue }
-            var comment: [String] = []
-            let others = entry.sourceTerms.dropFirst().map(\.text) + entry.targetTerms.dropFirst().map(\.text)
-            if !others.isEmpty { comment.append("also: " + others.joined(separator: "; ")) }
-            comment.append("freq \(entry.frequency), confidence \(String(format: "%.2f", entry.confidence))")
-            out += clean(source.text) + "\t" + clean(target.text) + "\t" + clean(comment.joined(separator: "; ")) + "\n"
-        }
-        return out
     }
 }

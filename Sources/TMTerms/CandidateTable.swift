@@ -5,10 +5,20 @@
 struct CandidateTable {
     static let maxWords = 5
 
+    /// One occurrence in a sentence, in eight bytes (a corpus holds tens of millions).
     struct Occurrence {
         var candidate: Int32
+        private var start: UInt16
+        private var length: UInt16
+
+        init(candidate: Int32, range: Range<Int>) {
+            self.candidate = candidate
+            start = UInt16(clamping: range.lowerBound)
+            length = UInt16(clamping: range.count)
+        }
+
         /// Token range in the sentence.
-        var range: Range<Int>
+        var range: Range<Int> { Int(start)..<(Int(start) + Int(length)) }
     }
 
     private(set) var keys: [String] = []
@@ -23,6 +33,9 @@ struct CandidateTable {
     private(set) var isGeneral: [Bool] = []
     /// A multi-word candidate whose last word is a general word or a verb form (`failed to open`).
     private(set) var endsGeneral: [Bool] = []
+    /// A multi-word candidate that opens with a verb and is not written in Title Case (`adjust alpha`, `Use
+    /// YUVA`, but not the menu label `Change Permissions`), or ends with an inflected verb (`extension requires`).
+    private(set) var isVerbPhrase: [Bool] = []
     /// A multi-word candidate that mixes names and lower-case words (`Putin bazar ertəsi`, `Kazakh officials`).
     private(set) var isMixedCase: [Bool] = []
     /// A multi-word candidate with a number in it: more often an instance (`Zoom 1`, `15 degrees`) than a term.
@@ -30,8 +43,11 @@ struct CandidateTable {
     /// A candidate that never occurs outside one longer candidate (`bazar` in `bazar ertəsi`).
     private(set) var isSubsumed: [Bool] = []
     /// Displayed forms and their counts, and other surface forms (variants).
-    private(set) var displays: [[String: Int32]] = []
-    private(set) var surfaces: [Set<String>] = []
+    /// Most candidates of a corpus are seen once: their one form is a plain string, and a table of forms with
+    /// counts exists only for candidates seen again (a dictionary per candidate would dominate the memory).
+    private var firstDisplay: [String] = []
+    private var moreDisplays: [Int32: [String: Int32]] = [:]
+    private var surfaces: [Int32: Set<String>] = [:]
     private var parent: [Int32] = []
     /// Candidates that were ever joined with another (acronyms and long forms).
     private var joined: [Int32] = []
@@ -89,7 +105,7 @@ struct CandidateTable {
     mutating func add(_ tokens: [AnalysedToken], vocabulary: Vocabulary) -> [Occurrence] {
         var occurrences: [Occurrence] = []
         var seen = Set<Int32>()
-        for range in spans(in: tokens) {
+        for range in spans(in: tokens) where range.upperBound <= Int(UInt16.max) {
             let words = range.filter { tokens[$0].kind == .word || tokens[$0].kind == .number }
             // A single number is no term (but 4-cü maddə / Article 4 are).
             if words.allSatisfy({ tokens[$0].kind == .number }) { continue }
@@ -98,6 +114,15 @@ struct CandidateTable {
             if words.count == 1, tokens[words[0]].isAcronym { isAcronym[Int(id)] = true }
             if !words.allSatisfy({ tokens[$0].isGeneral || tokens[$0].isStop }) { isGeneral[Int(id)] = false }
             if let last = words.last, tokens[last].isGeneral, words.count > 1 { endsGeneral[Int(id)] = true }
+            if words.count > 1, let first = words.first, let last = words.last {
+                // A menu label capitalises its words (`Change Permissions`); `Use YUVA` capitalises only the first.
+                let titleCase = words.allSatisfy {
+                    tokens[$0].isStop || tokens[$0].isCapitalised || tokens[$0].isAcronym || tokens[$0].kind == .number
+                } && words.dropFirst().contains { tokens[$0].isCapitalised && !tokens[$0].isAcronym }
+                let inflectedVerbAtEnd = tokens[last].isPhraseVerb && !tokens[last].isCapitalised
+                    && tokens[last].isInflected
+                if (tokens[first].isPhraseVerb && !titleCase) || inflectedVerbAtEnd { isVerbPhrase[Int(id)] = true }
+            }
             let letters = words.filter { tokens[$0].kind == .word && !tokens[$0].isStop }
             let capitals = letters.filter { tokens[$0].isCapitalised && !tokens[$0].isSentenceInitial }.count
             let lowers = letters.filter { !tokens[$0].isCapitalised }.count
@@ -124,10 +149,18 @@ struct CandidateTable {
                     : Substring(token.surface))
                 surface += separator + token.surface
             }
-            if displays[Int(id)].count < 16 || displays[Int(id)][display] != nil {
-                displays[Int(id)][display, default: 0] += 1
+            if frequency[Int(id)] == 1 {
+                firstDisplay[Int(id)] = display
+            } else {
+                var table = moreDisplays.removeValue(forKey: id) ?? [firstDisplay[Int(id)]: 1]
+                if table.count < 16 || table[display] != nil { table[display, default: 0] += 1 }
+                moreDisplays[id] = table
             }
-            if surface != display, surfaces[Int(id)].count < 8 { surfaces[Int(id)].insert(surface) }
+            if surface != display {
+                var forms = surfaces.removeValue(forKey: id) ?? []
+                if forms.count < 8 { forms.insert(surface) }
+                surfaces[id] = forms
+            }
         }
         return occurrences
     }
@@ -143,13 +176,20 @@ struct CandidateTable {
         isAcronym.append(false)
         isGeneral.append(true)
         endsGeneral.append(false)
+        isVerbPhrase.append(false)
         isSubsumed.append(false)
         isMixedCase.append(false)
         hasNumber.append(false)
-        displays.append([:])
-        surfaces.append([])
+        firstDisplay.append("")
         parent.append(id)
         return id
+    }
+
+    /// Frees the displayed forms of a candidate that will never be shown (pruned on large inputs).
+    mutating func forgetForms(_ id: Int32) {
+        firstDisplay[Int(id)] = ""
+        moreDisplays[id] = nil
+        surfaces[id] = nil
     }
 
     /// Registers a candidate for a span even if the span is not a regular candidate (long forms).
@@ -222,10 +262,15 @@ struct CandidateTable {
         [concept] + joined.filter { $0 != concept && self.concept($0) == concept }
     }
 
+    /// The displayed forms of a candidate with their counts (sentences).
+    private func displays(_ id: Int32) -> [String: Int32] {
+        if let table = moreDisplays[id] { return table }
+        return firstDisplay[Int(id)].isEmpty ? [:] : [firstDisplay[Int(id)]: 1]
+    }
+
     /// The most frequent displayed form (ties: the shortest, then alphabetical).
     func preferredDisplay(_ id: Int32) -> String {
-        let options = displays[Int(id)]
-        return options.max { a, b in
+        return displays(id).max { a, b in
             if a.value != b.value { return a.value < b.value }
             if a.key.count != b.key.count { return a.key.count > b.key.count }
             return a.key > b.key
@@ -234,7 +279,7 @@ struct CandidateTable {
 
     func variants(_ id: Int32) -> [String] {
         let main = preferredDisplay(id)
-        let others = Set(displays[Int(id)].keys).union(surfaces[Int(id)]).subtracting([main])
+        let others = Set(displays(id).keys).union(surfaces[id] ?? []).subtracting([main])
         return others.sorted()
     }
 }

@@ -12,6 +12,15 @@ struct LanguageResources: Sendable {
     let generalWords: Set<String>
     /// Endings of verb forms and adverbs: a lower-case word with one of them counts as a general word.
     let verbEndings: [String]
+    /// Endings of adjectives (`-ive`, `-li`): a modifier with one of them makes a free phrase more often than a term.
+    let adjectiveEndings: [String]
+    /// Verbs (lemmas and common inflected forms) that open a verb phrase (`adjust alpha`, `copy files`), endings
+    /// of infinitives (`-ar`: `ajustar alfa`), and words with those endings that are no verbs (`lugar`).
+    let phraseVerbs: Set<String>
+    let phraseVerbEndings: [String]
+    let phraseVerbExceptions: Set<String>
+    /// Whether modifiers stand before the noun (`true`), after it (`false`), or unknown (nil).
+    let modifiersBefore: Bool?
     let suffixRules: SuffixRules
     /// Rewrites into the common Latin key, longest first: the language's own table, then Cyrillic.
     let transliteration: [(from: [Character], to: String)]
@@ -22,6 +31,18 @@ struct LanguageResources: Sendable {
     /// Whether a folded lower-case word looks like a verb form or an adverb.
     func looksLikeVerb(_ folded: String) -> Bool {
         folded.count >= 5 && verbEndings.contains { folded.hasSuffix($0) }
+    }
+
+    /// Whether a folded word (or its lemma key) is a verb that opens a verb phrase.
+    func isPhraseVerb(_ folded: String, key: String) -> Bool {
+        if phraseVerbs.contains(folded) || phraseVerbs.contains(key) { return true }
+        if phraseVerbExceptions.contains(folded) { return false }
+        return folded.count >= 5 && phraseVerbEndings.contains { folded.hasSuffix($0) }
+    }
+
+    /// Whether a folded lower-case word looks like an adjective.
+    func looksLikeAdjective(_ folded: String) -> Bool {
+        folded.count >= 5 && adjectiveEndings.contains { folded.hasSuffix($0) }
     }
 
     private static let cache = ResourceCache()
@@ -44,6 +65,21 @@ struct LanguageResources: Sendable {
         linkWords = links
         generalWords = Set(Self.lines("general-\(language)").map { $0[0].lowercased() })
         verbEndings = Self.lines("verb-endings-\(language)").map { $0[0] }
+        adjectiveEndings = Self.lines("adjective-endings-\(language)").map { $0[0] }
+        var verbs = Set<String>(), verbEndings = [String](), verbExceptions = Set<String>()
+        for fields in Self.lines("phrase-verbs-\(language)") {
+            // Lemma keys of some languages drop accents (`añade` → `anade`): keep both spellings.
+            let entry = fields[0].lowercased()
+            let forms = [entry, entry.folding(options: .diacriticInsensitive, locale: nil)]
+            if entry.hasPrefix("-") { verbEndings.append(String(entry.dropFirst())) }
+            else if entry.hasPrefix("!") { verbExceptions.formUnion(forms.map { String($0.dropFirst()) }) }
+            else { verbs.formUnion(forms) }
+        }
+        phraseVerbs = verbs
+        phraseVerbEndings = verbEndings
+        phraseVerbExceptions = verbExceptions
+        modifiersBefore = Self.lines("modifier-order").first { $0[0] == language && $0.count > 1 }
+            .map { $0[1] == "before" }
         suffixRules = SuffixRules(lines: Self.lines("suffixes-\(language)", keepDirectives: true))
         var table: [(from: [Character], to: String)] = []
         for name in ["translit-\(language)", "translit-cyrillic"] {

@@ -42,6 +42,26 @@ struct LearningRun {
                     conceptFrequency[Int(candidates.concept(occurrence.candidate))] += 1
                 }
             }
+            if sentences.count > LearningRun.smallInputLimit { pruneRarePhrases() }
+        }
+
+        /// Large inputs: a phrase seen in one sentence can only become an entry as a name (by its spelling) or
+        /// with an acronym, so the occurrences of every other such phrase are dropped (most distinct n-grams of
+        /// a corpus are seen once): memory and time then grow with the text, not with its n-grams.
+        private mutating func pruneRarePhrases() {
+            var forgotten = [Bool](repeating: false, count: candidates.count)
+            for k in occurrences.indices {
+                occurrences[k].removeAll { occurrence in
+                    let id = occurrence.candidate
+                    let rare = candidates.wordCount[Int(id)] >= 2 && candidates.frequency[Int(id)] < 2
+                        && candidates.nameCount[Int(id)] == 0 && !conceptHasAcronym[Int(candidates.concept(id))]
+                    if rare && !forgotten[Int(id)] {
+                        forgotten[Int(id)] = true
+                        candidates.forgetForms(id)
+                    }
+                    return rare
+                }
+            }
         }
 
         func fold(_ text: String) -> String { CaseFolding.fold(text, turkic: analyzer.resources.isTurkic) }
@@ -80,6 +100,7 @@ struct LearningRun {
             if nameRatio >= 0.5 { return (general ? 0.7 : 0.95) * subsumed }
             if multiword {
                 if candidates.isMixedCase[index] { return 0.35 }
+                if candidates.isVerbPhrase[index] { return 0.3 * subsumed }
                 return (general || candidates.endsGeneral[index] ? 0.45 : 0.85) * subsumed
             }
             return (general ? 0.25 : 0.7) * subsumed
@@ -110,6 +131,10 @@ struct LearningRun {
     private var similarityCache: [UInt64: Float] = [:]
     /// Below this many pairs, co-occurrence of repeated candidates counts as evidence.
     static let smallInputLimit = 3000
+    /// Sentence pairs with more (source word × target word) cells are not word-aligned.
+    static let maxAlignedCells = 1600
+    /// … from this many pairs on (smaller corpora align every pair).
+    static let longPairCutoffFrom = 200_000
     private var smallInput: Bool { source.tokens.count <= Self.smallInputLimit }
     private let debug = ProcessInfo.processInfo.environment["TMTERMS_DEBUG"] == "alignment"
     private let timing = ProcessInfo.processInfo.environment["TMTERMS_DEBUG"] == "timing"
@@ -126,11 +151,18 @@ struct LearningRun {
 
     private static func pairKey(_ s: Int32, _ t: Int32) -> UInt64 { UInt64(UInt32(s)) << 32 | UInt64(UInt32(t)) }
 
+    /// The resident memory of the process in MB (Linux; 0 elsewhere), for `TMTERMS_DEBUG=timing`.
+    static func residentMegabytes() -> Int {
+        guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8),
+              let pages = text.split(separator: " ").dropFirst().first.flatMap({ Int($0) })
+        else { return 0 }
+        return pages * 4096 / 1_048_576
+    }
+
     // MARK: Alignment
 
     private mutating func alignAndCollect() {
         var pairs: [WordAligner.Pair] = []
-        var positions: [(source: [Int], target: [Int])] = []
         var slotIndex: [UInt64: Int32] = [:]
         var slotSource: [Int32] = []
         var slotTarget: [Int32] = []
@@ -141,8 +173,13 @@ struct LearningRun {
             let sourcePositions = sourceTokens.indices.filter { sourceTokens[$0].isAlignable }
             let targetPositions = targetTokens.indices.filter { targetTokens[$0].isAlignable }
             var slots: [Int32] = []
-            slots.reserveCapacity(sourcePositions.count * targetPositions.count)
-            for i in sourcePositions {
+            // Long pairs (multi-paragraph help texts) hold most cells of a corpus (under 1% of the pairs of the
+            // Debian catalogs hold half): in large corpora they are not aligned, and give only spelling and
+            // acronym evidence.
+            let tooLong = source.tokens.count > Self.longPairCutoffFrom
+                && sourcePositions.count * targetPositions.count > Self.maxAlignedCells
+            if !tooLong { slots.reserveCapacity(sourcePositions.count * targetPositions.count) }
+            for i in sourcePositions where !tooLong {
                 let s = sourceTokens[i]
                 for j in targetPositions {
                     let t = targetTokens[j]
@@ -163,17 +200,24 @@ struct LearningRun {
             }
             pairs.append(WordAligner.Pair(source: sourcePositions.map { sourceTokens[$0].id },
                                           target: targetPositions.map { targetTokens[$0].id }, slots: slots))
-            positions.append((sourcePositions, targetPositions))
         }
         slotIndex = [:]
+        if timing {
+            FileHandle.standardError.write(Data("slots \(slotSource.count), \(Self.residentMegabytes()) MB\n".utf8))
+        }
         var aligner = WordAligner()
         aligner.iterations = options.alignmentIterations
         aligner.train(pairs, slotSource: slotSource, slotTarget: slotTarget,
                       sourceVocabulary: source.analyzer.vocabulary.keys.count,
                       targetVocabulary: target.analyzer.vocabulary.keys.count, prior: prior)
         for k in pairs.indices {
-            let links = aligner.align(pairs[k], prior: prior)
-            collect(unit: k, pair: pairs[k], links: links, positions: positions[k])
+            let cells = pairs[k].source.count * pairs[k].target.count
+            let links = pairs[k].slots.count == cells ? aligner.align(pairs[k], prior: prior)
+                : [Bool](repeating: false, count: cells)
+            // Positions are found again rather than kept: a million pairs would hold two arrays each.
+            let positions = (source: source.tokens[k].indices.filter { source.tokens[k][$0].isAlignable },
+                             target: target.tokens[k].indices.filter { target.tokens[k][$0].isAlignable })
+            collect(unit: k, pair: pairs[k], links: links, positions: positions)
         }
     }
 
@@ -329,9 +373,12 @@ struct LearningRun {
         let clock = ContinuousClock()
         let started = clock.now
         func lap(_ label: String) {
-            if timing { FileHandle.standardError.write(Data("\(label): \(clock.now - started)\n".utf8)) }
+            if timing {
+                FileHandle.standardError.write(Data("\(label): \(clock.now - started), \(Self.residentMegabytes()) MB\n".utf8))
+            }
         }
-        lap("analysed")
+        lap("analysed (candidates \(source.candidates.count) + \(target.candidates.count), words "
+            + "\(source.analyzer.vocabulary.keys.count) + \(target.analyzer.vocabulary.keys.count))")
         alignAndCollect()
         lap("aligned and collected \(evidence.count) pairs")
         defer { lap("linked") }
@@ -365,6 +412,7 @@ struct LearningRun {
             accepted.append(pair)
         }
         accepted = dropNested(accepted)
+        accepted += headExtensions(of: accepted, usedSource: &usedSource, usedTarget: &usedTarget)
         // A term copied unchanged (an acronym, a product name) is right but tells a translator little: after
         // linking, it ranks below translated terms of the same strength.
         for index in accepted.indices
@@ -392,6 +440,107 @@ struct LearningRun {
                 sourceTerms: sourceTerms, targetTerms: targetTerms,
                 frequency: Int(pair.linked), confidence: (pair.confidence * 1000).rounded() / 1000,
                 example: pair.example >= 0 ? Int(pair.example) : nil))
+        }
+        return result
+    }
+
+    /// Small inputs: a multi-word term seen in a single sentence pair (`təhlükəsizlik qüvvələri ↔ security forces`)
+    /// is learned when its head is already linked (`qüvvələr ↔ forces`) and both phrases are the one shortest
+    /// extension of that head in the sentence pair, by the same number of words at one end, made of words that
+    /// no other entry explains and that are no stop, general, verb or adjective forms (`dağıdıcı qüvvələr ↔
+    /// external forces` is refused: free adjectives, and the word orders differ).
+    private func headExtensions(
+        of accepted: [Scored], usedSource: inout Set<Int32>, usedTarget: inout Set<Int32>
+    ) -> [Scored] {
+        guard smallInput else { return [] }
+        var headLinks: [Int32: Scored] = [:]
+        for pair in accepted
+        where source.candidates.wordCount[Int(pair.source)] == 1 && target.candidates.wordCount[Int(pair.target)] == 1 {
+            headLinks[pair.source] = pair
+        }
+        let explainedSource = Set(accepted.map(\.source)), explainedTarget = Set(accepted.map(\.target))
+        var found: [UInt64: Scored] = [:]
+        var order: [UInt64] = []
+        for k in source.occurrences.indices {
+            for head in source.occurrences[k] {
+                let headConcept = source.candidates.concept(head.candidate)
+                guard source.candidates.wordCount[Int(head.candidate)] == 1, let link = headLinks[headConcept],
+                      let targetHead = target.occurrences[k].first(where: {
+                          target.candidates.wordCount[Int($0.candidate)] == 1
+                              && target.candidates.concept($0.candidate) == link.target
+                      })
+                else { continue }
+                let sourceOptions = Self.extensions(of: head, side: source, sentence: k, explained: explainedSource,
+                                                    used: usedSource)
+                let targetOptions = Self.extensions(of: targetHead, side: target, sentence: k,
+                                                    explained: explainedTarget, used: usedTarget)
+                guard let shortest = sourceOptions.map(\.words).min(),
+                      targetOptions.map(\.words).min() == shortest
+                else { continue }
+                let sourceBest = sourceOptions.filter { $0.words == shortest }
+                let targetBest = targetOptions.filter { $0.words == shortest }
+                guard sourceBest.count == 1, targetBest.count == 1 else { continue }
+                let s = sourceBest[0].concept, t = targetBest[0].concept
+                let key = Self.pairKey(s, t)
+                if var pair = found[key] {
+                    pair.linked += 1
+                    found[key] = pair
+                } else {
+                    found[key] = Scored(source: s, target: t, confidence: link.confidence, linked: 1, example: Int32(k))
+                    order.append(key)
+                }
+            }
+        }
+        var result: [Scored] = []
+        for key in order {
+            guard var pair = found[key], Int(pair.linked) >= options.minCount,
+                  !usedSource.contains(pair.source), !usedTarget.contains(pair.target)
+            else { continue }
+            // One sentence pair: 0.8 of the head's confidence; more pairs, closer to it.
+            pair.confidence *= min(1, 0.7 + 0.1 * Double(pair.linked))
+            usedSource.insert(pair.source)
+            usedTarget.insert(pair.target)
+            result.append(pair)
+        }
+        return result
+    }
+
+    /// The multi-word candidates of a sentence that extend `head` at one end with term-like words.
+    private static func extensions(
+        of head: CandidateTable.Occurrence, side: Side, sentence k: Int, explained: Set<Int32>, used: Set<Int32>
+    ) -> [(concept: Int32, words: Int)] {
+        let tokens = side.tokens[k]
+        let resources = side.analyzer.resources
+        var result: [(concept: Int32, words: Int)] = []
+        let before = resources.modifiersBefore
+        for occurrence in side.occurrences[k] where occurrence.range.count > head.range.count
+            && ((before != true && occurrence.range.lowerBound == head.range.lowerBound)
+                || (before != false && occurrence.range.upperBound == head.range.upperBound))
+            && occurrence.range.contains(head.range.lowerBound) && occurrence.range.contains(head.range.upperBound - 1)
+        {
+            let id = Int(occurrence.candidate)
+            let concept = side.candidates.concept(occurrence.candidate)
+            guard !used.contains(concept), !explained.contains(concept), !side.candidates.isGeneral[id],
+                  !side.candidates.isMixedCase[id], !side.candidates.hasNumber[id], !side.candidates.isAcronym[id]
+            else { continue }
+            let added = occurrence.range.filter { !head.range.contains($0) }
+            var words = 0
+            var termLike = true
+            for index in added where tokens[index].kind == .word && !tokens[index].isStop {
+                words += 1
+                let key = side.analyzer.vocabulary.keys[Int(tokens[index].id)]
+                if resources.generalWords.contains(key) || resources.looksLikeVerb(key)
+                    || resources.looksLikeAdjective(key) {
+                    termLike = false
+                }
+            }
+            guard termLike, words > 0 else { continue }
+            let addedRange = (added.min() ?? 0)..<((added.max() ?? 0) + 1)
+            let explainedInside = side.occurrences[k].contains { other in
+                other.range.clamped(to: addedRange) == other.range && explained.contains(side.candidates.concept(other.candidate))
+            }
+            if explainedInside { continue }
+            result.append((concept, words))
         }
         return result
     }

@@ -16,6 +16,10 @@ struct AnalysedToken: Sendable {
     var isStop = false
     var isLink = false
     var isGeneral = false
+    /// A verb that opens a verb phrase (`adjust`, `copiar`), by the language's list and infinitive endings.
+    var isPhraseVerb = false
+    /// Its lemma key differs from the folded word (`requires` → `require`).
+    var isInflected = false
 
     var display: Substring { surface.prefix(displayLength) }
     var headDisplay: Substring { surface.prefix(headLength) }
@@ -49,8 +53,9 @@ struct SideAnalyzer {
     /// Folded words that the input also writes in lower case: their capital at a sentence start is only
     /// sentence case (`Interpret …`), not a name.
     private let writtenInLowerCase: Set<String>
-    /// The tokens of the sentences given at creation, so that each is tokenized once.
-    private var tokenized: [[TermToken]]
+    /// The sentences given at creation; each is tokenized again when analysed, so that the tokens of a whole
+    /// corpus (a String per token) never live at once.
+    private var sentences: [String]
 
     init(language: String, sentences: [String]) {
         let resources = LanguageResources.forLanguage(language)
@@ -58,11 +63,8 @@ struct SideAnalyzer {
         var attested = Set<String>()
         var lowerCase = Set<String>()
         let probe = WordAnalyzer(resources: resources, attested: [])
-        var tokenized: [[TermToken]] = []
-        tokenized.reserveCapacity(sentences.count)
         for sentence in sentences {
             let tokens = TermTokenizer.tokenize(sentence)
-            tokenized.append(tokens)
             for token in tokens where token.kind == .word {
                 let folded = probe.fold(token.text)
                 attested.insert(folded)
@@ -71,13 +73,13 @@ struct SideAnalyzer {
         }
         analyzer = WordAnalyzer(resources: resources, attested: attested)
         writtenInLowerCase = lowerCase
-        self.tokenized = tokenized
+        self.sentences = sentences
     }
 
     /// Analyses the sentence at `index` of those given at creation.
     mutating func analyse(sentenceAt index: Int) -> [AnalysedToken] {
-        let raw = tokenized[index]
-        tokenized[index] = []
+        let raw = TermTokenizer.tokenize(sentences[index])
+        sentences[index] = ""
         return analyse(tokens: raw)
     }
 
@@ -156,6 +158,8 @@ struct SideAnalyzer {
                 }
                 word.isStop = resources.stopWords.contains(folded) && !word.isAcronym
                 word.isLink = resources.linkWords.contains(folded)
+                word.isPhraseVerb = resources.isPhraseVerb(folded, key: analysis.key)
+                word.isInflected = analysis.key != folded
                 word.isGeneral = resources.generalWords.contains(folded)
                     || resources.generalWords.contains(analysis.key)
                     || (!word.isCapitalised && resources.looksLikeVerb(folded))

@@ -28,6 +28,9 @@ public struct TermLearner: Sendable {
     public func learn(from units: [TranslationUnit]) -> Glossary {
         let clock = ContinuousClock()
         let started = clock.now
+        if ProcessInfo.processInfo.environment["TMTERMS_DEBUG"] == "timing" {
+            FileHandle.standardError.write(Data("input: \(units.count) pairs, \(LearningRun.residentMegabytes()) MB\n".utf8))
+        }
         var run = LearningRun(
             sourceLanguage: sourceLanguage.language, targetLanguage: targetLanguage.language,
             sources: units.map(\.source), targets: units.map(\.target), options: options)

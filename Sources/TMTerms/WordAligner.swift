@@ -56,7 +56,8 @@ struct WordAligner {
         var weights: [Float] = []
         for pair in pairs {
             let m = pair.source.count, n = pair.target.count
-            guard m > 0, n > 0 else { continue }
+            // A pair without slots (too long to align) takes no part in training.
+            guard m > 0, n > 0, pair.slots.count == m * n else { continue }
             let generatedCount = sourceToTarget ? n : m
             let conditioningCount = sourceToTarget ? m : n
             for g in 0..<generatedCount {

@@ -2,81 +2,72 @@ import ArgumentParser
 import Foundation
 import TMCore
 import TMKit
-import TMTerms
 
 struct TermsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "terms",
-        abstract: "Learn a bilingual glossary (term pairs) from aligned sentence pairs.",
-        discussion: "INPUT: tab-separated pairs, source<TAB>target, one pair a line ('-' reads stdin).")
+        abstract: "Learn a bilingual glossary (term pairs) from aligned sentence pairs or bilingual documents.",
+        discussion: """
+            INPUT: a .tmx file; a file of aligned pairs, source<TAB>target a line; or a bilingual document \
+            (a source block followed by its translation), which is split, segmented and aligned first. \
+            '-' reads standard input. Languages come from --source-lang/--target-lang, else from the TMX header, \
+            else they are detected. A seed glossary (--seed, .tbx, .csv with a language header, or \
+            source<TAB>target) is always kept in the output.
+            """)
 
-    @Argument(help: "Files of aligned pairs (source<TAB>target).")
+    @Argument(help: "TMX files, files of aligned pairs (source<TAB>target) or bilingual documents.")
     var inputs: [String]
 
-    @Option(name: .customLong("source-lang"), help: "Source language (BCP 47).")
-    var sourceLanguage: String = "en"
+    @Option(name: .customLong("source-lang"), help: "Source language (BCP 47); detected when not given.")
+    var sourceLanguage: String?
 
-    @Option(name: .customLong("target-lang"), help: "Target language (BCP 47).")
-    var targetLanguage: String = "es"
+    @Option(name: .customLong("target-lang"), help: "Target language (BCP 47); detected when not given.")
+    var targetLanguage: String?
 
-    @Option(help: "Output format: json or tsv.")
+    @Option(help: "Output format: tbx, tbx3, tsv, csv or json.")
     var format: String = "json"
 
-    @Option(help: "Output file ('-' for stdout).")
+    @Option(help: "Output file ('-' for standard output). Written atomically.")
     var output: String = "-"
 
-    @Option(help: "At most this many entries.")
+    @Option(help: "At most this many learned entries (seed entries come on top).")
     var limit: Int?
 
     @Option(name: .customLong("min-count"), help: "Drop pairs seen in fewer sentence pairs.")
     var minCount: Int = 1
 
+    @Option(help: "A glossary whose entries are always kept (.tbx, .csv, or source<TAB>target).")
+    var seed: String?
+
+    @Flag(name: .shortAndLong, help: "Say what was read and learned on standard error.")
+    var verbose = false
+
     func run() async throws {
-        guard let source = LanguageTag(sourceLanguage), let target = LanguageTag(targetLanguage) else {
-            throw ValidationError("not a language tag: \(sourceLanguage) or \(targetLanguage)")
-        }
-        guard format == "json" || format == "tsv" else {
-            throw ValidationError("--format must be json or tsv for now (tbx and csv come with TMFormats)")
-        }
-        var units: [TranslationUnit] = []
-        for input in inputs {
-            let data: Data
-            if input == "-" {
-                data = FileHandle.standardInput.readDataToEndOfFile()
-            } else {
-                do { data = try Data(contentsOf: URL(fileURLWithPath: input)) } catch {
-                    throw ValidationError("\(input): cannot read the file")
-                }
-            }
-            guard let text = String(data: data, encoding: .utf8) else {
-                throw ValidationError("\(input): not UTF-8 text")
-            }
-            do {
-                units += try TermsPipeline.readPairs(text, file: input, sourceLanguage: source, targetLanguage: target)
-            } catch {
-                // FILE:LINE: message on stderr, exit status 2 (unusable input), as every tmkit command.
-                FileHandle.standardError.write(Data((error.description + "\n").utf8))
-                throw ExitCode(2)
+        var options = TermsOptions(inputs: inputs)
+        for (flag, value) in [("--source-lang", sourceLanguage), ("--target-lang", targetLanguage)] {
+            if let value, LanguageTag(value) == nil {
+                throw ValidationError("\(flag): not a language tag: \(value)")
             }
         }
-        let learner = TermLearner(
-            sourceLanguage: source, targetLanguage: target,
-            options: TermLearnerOptions(minCount: minCount, limit: limit))
-        let glossary = learner.learn(from: units)
-        let text = format == "tsv" ? TermsPipeline.tsv(glossary) : TermsPipeline.json(glossary)
-        if output == "-" {
-            FileHandle.standardOutput.write(Data(text.utf8))
-        } else {
-            let url = URL(fileURLWithPath: output)
-            let temporary = url.deletingLastPathComponent()
-                .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-            do {
-                try Data(text.utf8).write(to: temporary)
-                guard rename(temporary.path, url.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
-            } catch {
-                try? FileManager.default.removeItem(at: temporary)
-                throw ValidationError("\(output): cannot write the file")
+        options.sourceLanguage = sourceLanguage.flatMap(LanguageTag.init)
+        options.targetLanguage = targetLanguage.flatMap(LanguageTag.init)
+        guard let format = TermsOptions.Format(format) else {
+            throw ValidationError("--format must be tbx, tbx3, tsv, csv or json")
+        }
+        options.format = format
+        options.output = output
+        options.limit = limit
+        options.minCount = minCount
+        options.seed = seed
+        let verbose = self.verbose
+        do {
+            _ = try TermsPipeline.run(options) { line in
+                if verbose { FileHandle.standardError.write(Data((line + "\n").utf8)) }
             }
+        } catch {
+            // FILE:LINE: message on stderr, exit status 2 (unusable input), as every tmkit command.
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            throw ExitCode(2)
         }
     }
 }

@@ -39,6 +39,7 @@ enum Sample {
     ("Moskva", "Moscow"), ("rəngli inqilablar", "color revolutions"), ("Ermənistan", "Armenia"),
     ("Qırğızıstan", "Kyrgyzstan"), ("Tacikistan", "Tajikistan"), ("Rusiya", "Russia"), ("Ukrayna", "Ukraine"),
     ("Meydan", "Maidan"), ("4-cü maddə", "Article 4"), ("Belarus", "Belarus"),
+    ("təhlükəsizlik qüvvələri", "security forces"),
 ])
 func sampleGlossaryHasTargetPair(source: String, target: String) throws {
     let glossary = try Sample.glossary()
@@ -46,6 +47,18 @@ func sampleGlossaryHasTargetPair(source: String, target: String) throws {
     #expect(entry != nil, "no entry for \(source)")
     #expect(entry?.targetTerms.contains { $0.text == target } == true,
             "\(source) ↔ \(entry?.targetTerms.map(\.text) ?? [])")
+}
+
+/// A phrase seen once is learned only as the one term-like extension of a linked head (`qüvvələr ↔ forces`):
+/// `dağıdıcı qüvvələr` (destructive forces) stands next to `external forces`, and adjectives make free phrases.
+@Test func singleSentencePhrasesNeedALinkedHeadAndTermLikeModifiers() throws {
+    let glossary = try Sample.glossary()
+    let security = try #require(glossary.entries.first { $0.sourceTerms.first?.text == "təhlükəsizlik qüvvələri" })
+    #expect(security.frequency == 1)
+    let forces = try #require(glossary.entries.first { $0.sourceTerms.first?.text == "qüvvələr" })
+    #expect(security.confidence < forces.confidence)
+    #expect(!glossary.entries.contains { $0.sourceTerms.contains { $0.text.hasPrefix("dağıdıcı") } })
+    #expect(!glossary.entries.contains { $0.targetTerms.contains { $0.text == "external forces" } })
 }
 
 @Test func acronymAndLongFormShareOneConceptEntry() throws {
