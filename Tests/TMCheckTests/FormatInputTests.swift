@@ -23,4 +23,13 @@ struct FormatInputTests {
         #expect(result.status == 0)
         #expect(result.stdout.contains("\"units\": 4"))
     }
+
+    @Test func plantedTMXErrorsAreFoundAndTheFormatVariantIsNot() throws {
+        let result = try CLI.run(["planted.tmx", "--format", "json"])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("\"rule\": \"number-mismatch\", \"severity\": \"error\", \"units\": [\"num\"]"))
+        #expect(result.stdout.contains("\"rule\": \"placeholder-mismatch\", \"severity\": \"error\", \"units\": [\"ph\"]"))
+        #expect(!result.stdout.contains("[\"ok\"]"))
+        #expect(result.stdout.contains("\"findings\": 2,"))
+    }
 }
