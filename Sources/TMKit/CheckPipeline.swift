@@ -7,9 +7,9 @@ import TMFormats
 /// dispatches on the file extension), load the glossary, run the checker, drop ignored findings, build the
 /// report.
 public enum CheckPipeline {
-    /// File extensions read as units, and how. TMX, XLIFF and PO join here when their readers land.
-    public static let unitExtensions = ["tsv", "tab", "txt", "csv"]
-    public static let glossaryExtensions = ["tsv", "tab", "txt", "utf8", "csv"]
+    /// File extensions read as units, and how.
+    public static let unitExtensions = ["tsv", "tab", "txt", "csv", "tmx", "xlf", "xliff", "po", "pot"]
+    public static let glossaryExtensions = ["tsv", "tab", "txt", "utf8", "csv", "tbx"]
 
     /// Reads the translation units of one input file, choosing the reader by extension.
     ///
@@ -29,8 +29,17 @@ public enum CheckPipeline {
             let text = try readText(path)
             return try DelimitedTextUnitReader(delimiter: csvDelimiter(text), sourceLanguage: sourceLanguage,
                                                targetLanguage: targetLanguage).read(text, file: path)
+        case "tmx":
+            return try TMXReader.translationUnits(path: path, sourceLanguage: sourceLanguage,
+                                                  targetLanguage: targetLanguage)
+        case "xlf", "xliff":
+            return try XLIFFReader.translationUnits(path: path, sourceLanguage: sourceLanguage,
+                                                    targetLanguage: targetLanguage)
+        case "po", "pot":
+            return try POReader.translationUnits(text: try readText(path), path: path,
+                                                 sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
         default:
-            throw CheckInputError("cannot read ‘.\(ext)’ files yet; use TSV or CSV (" +
+            throw CheckInputError("cannot read ‘.\(ext)’ files; use TSV or CSV (" +
                 unitExtensions.map { "." + $0 }.joined(separator: ", ") + ")", file: path)
         }
     }
@@ -48,8 +57,10 @@ public enum CheckPipeline {
             let text = try readText(path)
             return try DelimitedTextGlossaryReader(delimiter: csvDelimiter(text), sourceLanguage: sourceLanguage,
                                                    targetLanguage: targetLanguage).read(text, file: path)
+        case "tbx":
+            return try TBXReader.read(path: path, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
         default:
-            throw CheckInputError("cannot read ‘.\(ext)’ glossaries yet; use TSV or CSV", file: path)
+            throw CheckInputError("cannot read ‘.\(ext)’ glossaries; use TSV, CSV or TBX", file: path)
         }
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 /// Decides whether a word in a text is an inflected form of a glossary word, by language.
 ///
 /// - English: plural and verb endings (`revolution` → `revolutions`, `policy` → `policies`, `process` →
@@ -157,25 +158,9 @@ struct InflectionMatcher: Sendable {
         return latinBase[c] ?? c
     }
 
-    // Azerbaijani: plural, possessive, case, copula and common derivational endings, all vowel-harmony forms.
-    static let azerbaijaniSuffixes: [String] = [
-        "lar", "lər", "ım", "im", "um", "üm", "m", "ın", "in", "un", "ün", "n", "ı", "i", "u", "ü", "sı", "si",
-        "su", "sü", "mız", "miz", "muz", "müz", "nız", "niz", "nuz", "nüz", "ları", "ləri", "a", "ə", "ya", "yə",
-        "na", "nə", "da", "də", "dan", "dən", "nda", "ndə", "ndan", "ndən", "nın", "nin", "nun", "nün", "yı", "yi",
-        "yu", "yü", "nı", "ni", "nu", "nü", "la", "lə", "yla", "ylə", "ilə", "dır", "dir", "dur", "dür", "dı",
-        "di", "du", "dü", "kı", "ki", "lı", "li", "lu", "lü", "sız", "siz", "suz", "süz", "çı", "çi", "çu", "çü",
-        "lıq", "lik", "luq", "lük", "ca", "cə", "yın", "yin", "yun", "yün", "ydı", "ydi",
-    ]
+    static let azerbaijaniSuffixes: [String] = loadSuffixes("az")
 
-    // Turkish: the same families with Turkish spelling (d/t alternation, ğ).
-    static let turkishSuffixes: [String] = [
-        "lar", "ler", "ım", "im", "um", "üm", "m", "ın", "in", "un", "ün", "n", "ı", "i", "u", "ü", "sı", "si", "su",
-        "sü", "mız", "miz", "muz", "müz", "nız", "niz", "nuz", "nüz", "ları", "leri", "a", "e", "ya", "ye", "na",
-        "ne", "da", "de", "ta", "te", "dan", "den", "tan", "ten", "nda", "nde", "ndan", "nden", "nın", "nin", "nun",
-        "nün", "yı", "yi", "yu", "yü", "nı", "ni", "nu", "nü", "la", "le", "yla", "yle", "dır", "dir", "dur", "dür",
-        "tır", "tir", "tur", "tür", "ki", "lı", "li", "lu", "lü", "sız", "siz", "suz", "süz", "cı", "ci", "cu", "cü",
-        "çı", "çi", "çu", "çü", "lık", "lik", "luk", "lük", "ca", "ce", "ça", "çe", "yın", "yin", "yun", "yün",
-    ]
+    static let turkishSuffixes: [String] = loadSuffixes("tr")
 }
 
 /// Base letters of the accented Latin letters used by European languages.
@@ -192,3 +177,13 @@ private let latinBase: [Unicode.Scalar: Unicode.Scalar] = {
     }
     return table
 }()
+
+/// Reads `Resources/suffixes-LANG.txt` (one suffix a line, `#` comments); empty when the file is missing.
+private func loadSuffixes(_ language: String) -> [String] {
+    guard let url = Bundle.module.url(forResource: "suffixes-\(language)", withExtension: "txt",
+                                      subdirectory: "Resources"),
+          let text = try? String(contentsOf: url, encoding: .utf8)
+    else { return [] }
+    return text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+        .filter { !$0.isEmpty && !$0.hasPrefix("#") }
+}
