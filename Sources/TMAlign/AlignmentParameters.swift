@@ -33,8 +33,9 @@ public struct AlignmentParameters: Hashable, Sendable {
     public var lexiconMinimumCount: Int = 2
     /// IBM Model 1 EM iterations in each direction.
     public var modelIterations: Int = 6
-    /// Pairs below this confidence are reported as low-confidence regions.
-    public var lowConfidence: Double = 0.3
+    /// Pairs below this confidence (an estimated probability of being right) are reported as low-confidence
+    /// regions: 0.5 flags the pairs that are more likely wrong than right.
+    public var lowConfidence: Double = 0.5
 
     public init() {}
 }
