@@ -5,7 +5,7 @@ public struct AlignmentParameters: Hashable, Sendable {
     /// Similarity weight of the first pass, which has only anchors and cognates (no learned lexicon).
     public var firstPassSimilarityWeight: Double = 2
     /// How many times the lexicon is learned from the previous pass's alignment before the final pass.
-    public var learningRounds: Int = 1
+    public var learningRounds: Int = 2
     /// A lone (1-0 or 0-1) sentence joins the neighbouring bead when at least this share of it is matched there.
     public var mergeCoverage: Double = 0.35
     /// Whether a lone sentence between two aligned beads always joins one of them (whichever covers it better).
@@ -33,8 +33,9 @@ public struct AlignmentParameters: Hashable, Sendable {
     public var lexiconMinimumCount: Int = 2
     /// IBM Model 1 EM iterations in each direction.
     public var modelIterations: Int = 6
-    /// Pairs below this confidence are reported as low-confidence regions.
-    public var lowConfidence: Double = 0.3
+    /// Pairs below this confidence (an estimated probability of being right) are reported as low-confidence
+    /// regions: 0.5 flags the pairs that are more likely wrong than right.
+    public var lowConfidence: Double = 0.5
 
     public init() {}
 }

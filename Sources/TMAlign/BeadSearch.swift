@@ -80,6 +80,68 @@ enum BeadSearch {
     static func bestPath<Model: BeadCostModel>(
         n: Int, m: Int, band: SearchBand, model: Model
     ) -> [(source: Range<Int>, target: Range<Int>)] {
+        forward(n: n, m: m, band: band, model: model).path
+    }
+
+    /// The best path and, for each of its points (the start of the first bead, then the end of every bead),
+    /// its margin: how much more the cheapest path costs that crosses the same source row or target column
+    /// at another point, i.e. that moves this bead boundary. A boundary that no competitor comes close to
+    /// is reliable; a margin near 0 means another segmentation is about as good.
+    static func bestPathWithMargins<Model: BeadCostModel>(
+        n: Int, m: Int, band: SearchBand, model: Model
+    ) -> (path: [(source: Range<Int>, target: Range<Int>)], margins: [Double]) {
+        let (path, total, rowStart) = forward(n: n, m: m, band: band, model: model)
+        let shapes = model.shapes
+        // Backward totals: the cheapest completion from each point to (n, m).
+        var rest = [Double](repeating: .infinity, count: total.count)
+        rest[rowStart[n] + m - band.lo[n]] = 0
+        for i in stride(from: n, through: 0, by: -1) {
+            for j in stride(from: band.hi[i], through: band.lo[i], by: -1) {
+                if i == n, j == m { continue }
+                var best = Double.infinity
+                for (k, shape) in shapes.enumerated() {
+                    let ni = i + shape.0
+                    let nj = j + shape.1
+                    guard ni <= n, nj <= m, nj >= band.lo[ni], nj <= band.hi[ni] else { continue }
+                    let next = rest[rowStart[ni] + nj - band.lo[ni]]
+                    if next == .infinity || next >= best { continue }
+                    let value = next + model.cost(sourceEnd: ni, targetEnd: nj, shape: k, bound: best - next)
+                    if value < best { best = value }
+                }
+                rest[rowStart[i] + j - band.lo[i]] = best
+            }
+        }
+        let optimum = total[rowStart[n] + m - band.lo[n]]
+        var points = [(0, 0)]
+        for bead in path { points.append((bead.source.upperBound, bead.target.upperBound)) }
+        // Path points per row and per column (contiguous runs, since the path is monotone).
+        var rowPath = [(Int, Int)](repeating: (Int.max, Int.min), count: n + 1)
+        var columnPath = [(Int, Int)](repeating: (Int.max, Int.min), count: m + 1)
+        for (i, j) in points {
+            rowPath[i] = (min(rowPath[i].0, j), max(rowPath[i].1, j))
+            columnPath[j] = (min(columnPath[j].0, i), max(columnPath[j].1, i))
+        }
+        var rowBest = [Double](repeating: .infinity, count: n + 1)
+        var columnBest = [Double](repeating: .infinity, count: m + 1)
+        for i in 0...n {
+            for j in band.lo[i]...band.hi[i] {
+                let cell = rowStart[i] + j - band.lo[i]
+                guard total[cell] < .infinity, rest[cell] < .infinity else { continue }
+                let excess = total[cell] + rest[cell] - optimum
+                if j < rowPath[i].0 || j > rowPath[i].1 { rowBest[i] = min(rowBest[i], excess) }
+                if i < columnPath[j].0 || i > columnPath[j].1 { columnBest[j] = min(columnBest[j], excess) }
+            }
+        }
+        let margins = points.map { point -> Double in
+            if point == (0, 0) || point == (n, m) { return .infinity }
+            return max(0, min(rowBest[point.0], columnBest[point.1]))
+        }
+        return (path, margins)
+    }
+
+    private static func forward<Model: BeadCostModel>(
+        n: Int, m: Int, band: SearchBand, model: Model
+    ) -> (path: [(source: Range<Int>, target: Range<Int>)], total: [Double], rowStart: [Int]) {
         var rowStart = [Int](repeating: 0, count: n + 2)
         for i in 0...n { rowStart[i + 1] = rowStart[i] + band.hi[i] - band.lo[i] + 1 }
         let cells = rowStart[n + 1]
@@ -121,6 +183,6 @@ enum BeadSearch {
             i -= shape.0
             j -= shape.1
         }
-        return beads.reversed()
+        return (beads.reversed(), total, rowStart)
     }
 }

@@ -130,11 +130,19 @@ public struct DocumentAligner: Sendable {
 
         var paragraphBeads: [AlignmentBead] = []
         var sentencePath: [(source: Range<Int>, target: Range<Int>)] = []
+        var margins: [GridPoint: Double] = [:]
         if source.count > 1 && target.count > 1 {
             let model = ParagraphCostModel(
                 corpus: corpus, matcher: matcher, sourceParagraphStart: sourceParagraphStart,
                 targetParagraphStart: targetParagraphStart, lengths: lengths, parameters: parameters)
-            let paragraphPath = adaptiveSearch(n: source.count, m: target.count, around: nil, model: { _ in model })
+            let (paragraphPath, paragraphMargins) = adaptiveSearch(
+                n: source.count, m: target.count, around: nil, margins: true, model: { _ in model })
+            // A paragraph boundary is as reliable as the paragraph alignment makes it.
+            var point = (0, 0)
+            for (bead, margin) in zip(paragraphPath, paragraphMargins.dropFirst()) {
+                point = (bead.source.upperBound, bead.target.upperBound)
+                margins[GridPoint(source: sourceParagraphStart[point.0], target: targetParagraphStart[point.1])] = margin
+            }
             let groups = paragraphPath.map {
                 (sources: model.sentences(sourceParagraphs: $0.source), targets: model.sentences(targetParagraphs: $0.target))
             }
@@ -145,24 +153,32 @@ public struct DocumentAligner: Sendable {
                 paragraphBeads.append(AlignmentBead(source: bead.source, target: bead.target, confidence: similarity))
             }
             // The paragraph groups are independent: align their sentences in parallel.
-            let results = ParallelResults<[(source: Range<Int>, target: Range<Int>)]>(count: groups.count)
+            let results = ParallelResults<(path: [(source: Range<Int>, target: Range<Int>)], margins: [GridPoint: Double])>(
+                count: groups.count)
             DispatchQueue.concurrentPerform(iterations: groups.count) { k in
                 results[k] = alignStretch(
                     corpus: corpus, tables: tables, sources: groups[k].sources, targets: groups[k].targets,
-                    around: nil, lengths: lengths)
+                    around: nil, lengths: lengths, margins: true)
             }
-            sentencePath = results.values.flatMap { $0 ?? [] }
+            sentencePath = results.values.flatMap { $0?.path ?? [] }
+            for result in results.values {
+                for (point, margin) in result?.margins ?? [:] where margin < .infinity {
+                    margins[point] = margin
+                }
+            }
         } else {
             paragraphBeads = [AlignmentBead(source: 0..<source.count, target: 0..<target.count, confidence: 0)]
-            sentencePath = alignStretch(
-                corpus: corpus, tables: tables, sources: 0..<n, targets: 0..<m, around: firstPass, lengths: lengths)
+            (sentencePath, margins) = alignStretch(
+                corpus: corpus, tables: tables, sources: 0..<n, targets: 0..<m, around: firstPass, lengths: lengths,
+                margins: true)
         }
 
         if parameters.mergeCoverage < 1 {
             sentencePath = mergeUnaligned(sentencePath, matcher: matcher, corpus: corpus, lengths: lengths)
         }
         return result(
-            path: sentencePath, paragraphBeads: paragraphBeads, corpus: corpus, matcher: matcher, lengths: lengths,
+            path: sentencePath, margins: margins, paragraphBeads: paragraphBeads, corpus: corpus, matcher: matcher,
+            lengths: lengths,
             sourceSentences: sourceSentences, targetSentences: targetSentences,
             sourceParagraphStart: sourceParagraphStart, targetParagraphStart: targetParagraphStart,
             lexiconSize: lexicon.entryCount)
@@ -331,26 +347,48 @@ public struct DocumentAligner: Sendable {
         around previous: [(source: Range<Int>, target: Range<Int>)]?, lengths: LengthModel,
         parameters: AlignmentParameters? = nil
     ) -> [(source: Range<Int>, target: Range<Int>)] {
+        alignStretch(
+            corpus: corpus, tables: tables, sources: sources, targets: targets, around: previous, lengths: lengths,
+            parameters: parameters, margins: false
+        ).path
+    }
+
+    /// `alignStretch`, also returning the margins of the path's points (global grid points).
+    private func alignStretch(
+        corpus: AlignmentCorpus, tables: MatchTables, sources: Range<Int>, targets: Range<Int>,
+        around previous: [(source: Range<Int>, target: Range<Int>)]?, lengths: LengthModel,
+        parameters: AlignmentParameters? = nil, margins: Bool
+    ) -> (path: [(source: Range<Int>, target: Range<Int>)], margins: [GridPoint: Double]) {
         let parameters = parameters ?? self.parameters
         let n = sources.count
         let m = targets.count
         if n == 0 || m == 0 {
-            return sources.map { ($0..<$0 + 1, targets.lowerBound..<targets.lowerBound) }
-                + targets.map { (sources.upperBound..<sources.upperBound, $0..<$0 + 1) }
+            return (sources.map { ($0..<$0 + 1, targets.lowerBound..<targets.lowerBound) }
+                + targets.map { (sources.upperBound..<sources.upperBound, $0..<$0 + 1) }, [:])
         }
         let local = previous.map { path in
             path.map { (source: ($0.source.lowerBound - sources.lowerBound)..<($0.source.upperBound - sources.lowerBound),
                         target: ($0.target.lowerBound - targets.lowerBound)..<($0.target.upperBound - targets.lowerBound)) }
         }
-        let path = adaptiveSearch(n: n, m: m, around: local) { band in
+        let (path, localMargins) = adaptiveSearch(n: n, m: m, around: local, margins: margins) { band in
             SentenceCostModel(
                 corpus: corpus, tables: tables, sources: sources, targets: targets, band: band, lengths: lengths,
                 parameters: parameters)
         }
-        return path.map {
+        var pointMargins: [GridPoint: Double] = [:]
+        if margins {
+            var point = GridPoint(source: sources.lowerBound, target: targets.lowerBound)
+            pointMargins[point] = localMargins[0]
+            for (bead, margin) in zip(path, localMargins.dropFirst()) {
+                point = GridPoint(source: bead.source.upperBound + sources.lowerBound,
+                                  target: bead.target.upperBound + targets.lowerBound)
+                pointMargins[point] = margin
+            }
+        }
+        return (path.map {
             (source: ($0.source.lowerBound + sources.lowerBound)..<($0.source.upperBound + sources.lowerBound),
              target: ($0.target.lowerBound + targets.lowerBound)..<($0.target.upperBound + targets.lowerBound))
-        }
+        }, pointMargins)
     }
 
     /// Searches inside a band, widening it while the best path runs along its edge.
@@ -358,6 +396,15 @@ public struct DocumentAligner: Sendable {
         n: Int, m: Int, around previous: [(source: Range<Int>, target: Range<Int>)]?,
         model makeModel: (SearchBand) -> Model
     ) -> [(source: Range<Int>, target: Range<Int>)] {
+        adaptiveSearch(n: n, m: m, around: previous, margins: false, model: makeModel).path
+    }
+
+    /// Searches inside a band, widening it while the best path runs along its edge; with `margins`, also
+    /// returns the margin of every path point (see `BeadSearch.bestPathWithMargins`).
+    private func adaptiveSearch<Model: BeadCostModel>(
+        n: Int, m: Int, around previous: [(source: Range<Int>, target: Range<Int>)]?, margins: Bool,
+        model makeModel: (SearchBand) -> Model
+    ) -> (path: [(source: Range<Int>, target: Range<Int>)], margins: [Double]) {
         let cellBudget = 40_000_000
         let full = max(n, m)
         var width = previous == nil ? parameters.initialBandWidth : parameters.refinementBandWidth
@@ -368,7 +415,8 @@ public struct DocumentAligner: Sendable {
             let path = BeadSearch.bestPath(n: n, m: m, band: band, model: makeModel(band))
             let widerCells = (n + 1) * (4 * width + 1)
             if width >= full || widerCells > cellBudget || !band.isTight(path, m: m, margin: 3) {
-                return path
+                guard margins else { return (path, []) }
+                return BeadSearch.bestPathWithMargins(n: n, m: m, band: band, model: makeModel(band))
             }
             width *= 2
             band = SearchBand.around(path, n: n, m: m, width: width)
@@ -378,7 +426,8 @@ public struct DocumentAligner: Sendable {
     // MARK: - Result and confidence
 
     private func result(
-        path: [(source: Range<Int>, target: Range<Int>)], paragraphBeads: [AlignmentBead], corpus: AlignmentCorpus,
+        path: [(source: Range<Int>, target: Range<Int>)], margins: [GridPoint: Double], paragraphBeads: [AlignmentBead],
+        corpus: AlignmentCorpus,
         matcher: GroupMatcher, lengths: LengthModel, sourceSentences: [String], targetSentences: [String],
         sourceParagraphStart: [Int], targetParagraphStart: [Int], lexiconSize: Int
     ) -> DocumentAlignment {
@@ -387,6 +436,7 @@ public struct DocumentAligner: Sendable {
         let targetParagraph = paragraphIndex(targetParagraphStart)
         var beads: [AlignmentBead] = []
         var pairs: [AlignedSentencePair] = []
+        var contrasts: [Double] = []
         for bead in path {
             guard !bead.source.isEmpty, !bead.target.isEmpty else {
                 beads.append(AlignmentBead(source: bead.source, target: bead.target, confidence: 0.5))
@@ -396,8 +446,13 @@ public struct DocumentAligner: Sendable {
             let sourceLength = bead.source.reduce(0) { $0 + corpus.source.lengths[$1] }
             let targetLength = bead.target.reduce(0) { $0 + corpus.target.lengths[$1] }
             let lengthProbability = lengths.probability(source: sourceLength, target: targetLength)
-            let confidence = confidenceScore(
-                similarity: similarity, baseline: baseline, lengthProbability: lengthProbability)
+            let startMargin = margins[GridPoint(source: bead.source.lowerBound, target: bead.target.lowerBound)]
+            let endMargin = margins[GridPoint(source: bead.source.upperBound, target: bead.target.upperBound)]
+            let confidence = Self.translationProbability(
+                lengthCost: lengths.cost(source: sourceLength, target: targetLength),
+                margin: min(startMargin ?? .infinity, endMargin ?? .infinity),
+                isManyToMany: bead.source.count + bead.target.count > 2)
+            contrasts.append(Self.contrast(similarity: similarity, baseline: baseline))
             beads.append(AlignmentBead(source: bead.source, target: bead.target, confidence: confidence))
             pairs.append(AlignedSentencePair(
                 source: bead.source.map { sourceSentences[$0] }.joined(separator: " "),
@@ -406,6 +461,23 @@ public struct DocumentAligner: Sendable {
                 sourceParagraphs: Array(Set(bead.source.map { sourceParagraph[$0] })).sorted(),
                 targetParagraphs: Array(Set(bead.target.map { targetParagraph[$0] })).sorted(),
                 confidence: confidence))
+        }
+        // The probability above assumes that the two sides are translations; where the lexical evidence of
+        // the surrounding pairs is no better than that of unrelated sentences, they are not.
+        let window = 5
+        let documentContrast = contrasts.isEmpty ? 0 : contrasts.reduce(0, +) / Double(contrasts.count)
+        let documentGate = min(1, max(0, (documentContrast - 0.2) / 0.2))
+        var contrastSum = [0.0]
+        for value in contrasts { contrastSum.append(contrastSum[contrastSum.count - 1] + value) }
+        var beadOfPair: [Int] = []
+        for (k, bead) in beads.enumerated() where !bead.source.isEmpty && !bead.target.isEmpty { beadOfPair.append(k) }
+        for k in pairs.indices {
+            let lo = max(0, k - window)
+            let hi = min(pairs.count, k + window + 1)
+            let local = (contrastSum[hi] - contrastSum[lo]) / Double(hi - lo)
+            let gate = min(1, max(0, (local - 0.1) / 0.2)) * documentGate
+            pairs[k].confidence *= gate
+            beads[beadOfPair[k]].confidence = pairs[k].confidence
         }
         var regions: [Range<Int>] = []
         var start: Int?
@@ -453,9 +525,22 @@ public struct DocumentAligner: Sendable {
     }
 
     private func confidenceScore(similarity: Double, baseline: Double, lengthProbability: Double) -> Double {
-        let contrast = (similarity - baseline) / max(0.1, 0.5 * (1 - baseline))
-        let lexical = min(1, max(0, contrast))
-        return lexical * (0.6 + 0.4 * lengthProbability)
+        Self.contrast(similarity: similarity, baseline: baseline) * (0.6 + 0.4 * lengthProbability)
+    }
+
+    /// Lexical similarity above that of unrelated sentences, scaled to 0...1.
+    static func contrast(similarity: Double, baseline: Double) -> Double {
+        min(1, max(0, (similarity - baseline) / max(0.1, 0.5 * (1 - baseline))))
+    }
+
+    /// The probability that a bead of a translated document is exactly right, from the length fit, the
+    /// margin of its boundaries over the best competing paths, and its shape: a logistic model fitted on
+    /// the Text+Berg development document and its test-sized pieces (`Benchmarks/align/calibrate.sh`).
+    /// Lexical similarity does not help to tell right from wrong beads within a translation (the wrong
+    /// ones are mostly merges and splits of related sentences); it decides whether the text is one.
+    static func translationProbability(lengthCost: Double, margin: Double, isManyToMany: Bool) -> Double {
+        let z = 1.399 - 0.116 * lengthCost + 0.835 * log1p(min(margin, 20)) - 0.918 * (isManyToMany ? 1 : 0)
+        return 1 / (1 + exp(-z))
     }
 
     private func paragraphIndex(_ start: [Int]) -> [Int] {
@@ -465,6 +550,12 @@ public struct DocumentAligner: Sendable {
         }
         return index
     }
+}
+
+/// A point of the alignment grid: a boundary after `source` source sentences and `target` target sentences.
+struct GridPoint: Hashable, Sendable {
+    var source: Int
+    var target: Int
 }
 
 /// Results written by concurrent iterations, each to its own slot.

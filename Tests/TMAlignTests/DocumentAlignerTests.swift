@@ -34,8 +34,15 @@ private let en = LanguageTag("en")!
     }
 
     @Test func confidentThroughout() {
-        #expect(alignment.meanConfidence > 0.5)
+        #expect(alignment.meanConfidence > 0.8)
         #expect(alignment.pairs.allSatisfy { (0...1).contains($0.confidence) })
+    }
+
+    /// Every pair of the sample is right, so none may be flagged (short pairs with few shared words included).
+    @Test func noPairIsFlaggedLow() {
+        #expect(alignment.lowConfidenceRegions.isEmpty)
+        #expect(alignment.pairs.filter(\.isLowConfidence).map(\.source) == [])
+        #expect(alignment.sentenceBeads.allSatisfy { $0.confidence >= 0.5 })
     }
 }
 
@@ -46,6 +53,7 @@ private let en = LanguageTag("en")!
     #expect(alignment.meanConfidence < 0.25)
     let low = alignment.lowConfidenceRegions.reduce(0) { $0 + $1.count }
     #expect(low * 2 > alignment.pairs.count)
+    #expect(alignment.pairs.allSatisfy { $0.confidence < 0.5 })
 }
 
 @Test func emptySideLeavesEverySentenceUnaligned() {

@@ -80,6 +80,11 @@ import Testing
         #expect(tmx.components(separatedBy: "x-alignment-score").count - 1 == result.translationUnits.count)
     }
 
+    @Test func sampleHasNoWarnings() throws {
+        let result = try pipeline(az, en).run()
+        #expect(result.warnings == [])
+    }
+
     @Test func unrelatedTargetIsWarnedAbout() throws {
         let unrelated = Self.fixtures.appendingPathComponent("unrelated-en.sentences").path
         let result = try pipeline(az, unrelated).run()
