@@ -23,6 +23,6 @@ public struct TMXSegment: Hashable, Sendable {
     public init(markup: String, text: String) {
         self.markup = markup
         self.text = text
-        self.hasInlineCodes = markup.contains("<")
+        self.hasInlineCodes = XMLText.containsByte(markup) { $0 == 0x3C }
     }
 }

@@ -55,7 +55,9 @@ public struct TMXWriter: ~Copyable {
             if variant.segment.hasInlineCodes {
                 try xml.rawElement("seg", markup: variant.segment.markup)
             } else {
-                try xml.textElement("seg", text: XMLText.segmentText(variant.segment.text))
+                // Control characters are gone and white space normalised: escape here (the bytes libxml2's
+                // text writer would produce) and skip its second pass over the text.
+                try xml.rawElement("seg", markup: XMLText.escapedForContent(XMLText.segmentText(variant.segment.text)))
             }
             try xml.endElement()
         }
