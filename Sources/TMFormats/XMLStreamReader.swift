@@ -103,7 +103,7 @@ struct XMLStreamReader: ~Copyable {
 
     /// An attribute of the element the reader is on (after `nextElement` returned it unexpanded).
     func attribute(_ name: String) -> String? {
-        LibXML.take(XMLStreamWriter.withXML(name) { xmlTextReaderGetAttribute(reader, $0) })
+        LibXML.take(LibXML.withXML(name) { xmlTextReaderGetAttribute(reader, $0) })
     }
 
     func parseError() -> FormatError {

@@ -66,32 +66,15 @@ public enum XMLText {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Escapes element content exactly as libxml2's `xmlTextWriterWriteString` does (`&`, `<`, `>`, `"` and
-    /// carriage return), so that text written through `XMLStreamWriter.raw` gives the same bytes.
-    static func escapedForContent(_ text: String) -> String {
-        guard containsByte(text, where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x0D })
-        else { return text }
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count + 16)
-        for byte in text.utf8 {
-            switch byte {
-            case 0x26: out += [0x26, 0x61, 0x6D, 0x70, 0x3B]  // &amp;
-            case 0x3C: out += [0x26, 0x6C, 0x74, 0x3B]  // &lt;
-            case 0x3E: out += [0x26, 0x67, 0x74, 0x3B]  // &gt;
-            case 0x22: out += [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B]  // &quot;
-            case 0x0D: out += [0x26, 0x23, 0x31, 0x33, 0x3B]  // &#13;
-            default: out.append(byte)
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
     /// False when the UTF-8 bytes cannot encode a removable character (C0 other than tab/LF/CR, DEL, C1 as
     /// `C2 80`–`C2 9F`, U+FFFE/U+FFFF as `EF BF BE`/`EF BF BF`); true means "look closer".
     static func mayHoldRemovable(_ text: String) -> Bool {
-        containsByte(text) { byte in
-            (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F || byte == 0xC2
-                || byte == 0xEF
+        var text = text
+        return text.withUTF8 { bytes in
+            for byte in bytes where byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xEF {
+                if byte != 0x09, byte != 0x0A, byte != 0x0D { return true }
+            }
+            return false
         }
     }
 
