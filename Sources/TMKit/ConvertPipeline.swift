@@ -141,10 +141,12 @@ public enum ConvertPipeline {
                 }
                 continue
             }
-            var reader = try bytes.map { try TMXReader(contents: $0, path: path) } ?? TMXReader(path: path)
-            var pending = try reader.next()
+            // Parsing runs on a thread of its own while this one writes.
+            let stream = ConvertUnitStream(path: path, bytes: bytes)
+            defer { stream.cancel() }
+            let first = try stream.readHeader()
+            let pending = try stream.next() ?? []
             if writer == nil {
-                let first = reader.header
                 var header = TMXHeader(
                     sourceLanguage: first.sourceLanguage, creationTool: "tmkit",
                     creationToolVersion: TMKitVersion.current,
@@ -155,17 +157,21 @@ public enum ConvertPipeline {
                 if let sourceLanguage {
                     header.sourceLanguage = sourceLanguage.description
                 } else if let declared = LanguageTag(first.sourceLanguage),
-                          let used = pending?.variants.first(where: { $0.language.hasSameLanguage(as: declared) }) {
+                          let used = pending.first?.variants.first(where: { $0.language.hasSameLanguage(as: declared) }) {
                     // srclang="en" over <tuv xml:lang="en-US">: name the tag the units use.
                     header.sourceLanguage = used.language.description
                 }
                 writer = try TMXWriter(path: output, header: header)
             }
-            while let unit = try pending ?? reader.next() {
-                pending = nil
+            for unit in pending {
                 try emit(unit, to: &writer, seen: &seen, summary: &summary)
             }
-            summary.warnings += reader.warnings.map(\.description)
+            while let batch = try stream.next() {
+                for unit in batch {
+                    try emit(unit, to: &writer, seen: &seen, summary: &summary)
+                }
+            }
+            summary.warnings += stream.warnings.map(\.description)
         }
         guard let writer = writer.take() else { throw FormatError("no units to write", file: inputs.first?.0) }
         try writer.finish()
