@@ -17,10 +17,12 @@ struct ConvertFingerprints {
         }
     }
 
-    private var seen = Set<Fingerprint>()
+    /// 256 sets chosen by the fingerprint's top byte: each grows on its own, so growing copies 1/256 of the
+    /// fingerprints at a time instead of holding the old and the new table of one big set (half as much again).
+    private var shards = [Set<Fingerprint>](repeating: [], count: 256)
     private var scratch: [UInt8] = []
 
-    var count: Int { seen.count }
+    var count: Int { shards.reduce(0) { $0 + $1.count } }
 
     /// Records the unit; false when a unit with the same fingerprint was recorded before.
     mutating func insert(_ unit: TMXUnit) -> Bool {
@@ -41,7 +43,7 @@ struct ConvertFingerprints {
         }
         let fingerprint = Fingerprint(high: UInt64(bitPattern: Int64(first.finalize())),
                                       low: UInt64(bitPattern: Int64(second.finalize())))
-        return seen.insert(fingerprint).inserted
+        return shards[Int(truncatingIfNeeded: fingerprint.high >> 56)].insert(fingerprint).inserted
     }
 
     /// The UTF-8 of `text` with runs of ASCII white space as one space and none at either end.
