@@ -101,44 +101,7 @@ struct XMLStreamWriter: ~Copyable {
         let start = state.buffer.count
         var text = text
         text.withUTF8 { bytes in
-            let count = bytes.count
-            var pendingSpace = false
-            var started = false
-            var index = 0
-            while index < count {
-                let byte = bytes[index]
-                switch byte {
-                case 0x20, 0x09, 0x0A, 0x0D:
-                    pendingSpace = started
-                    index += 1
-                    continue
-                case 0x00...0x1F, 0x7F:
-                    index += 1
-                    continue
-                case 0xC2 where index + 1 < count && (0x80...0x9F).contains(bytes[index + 1]):
-                    index += 2  // a C1 control
-                    continue
-                case 0xEF where index + 2 < count && bytes[index + 1] == 0xBF
-                    && (bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF):
-                    index += 3  // U+FFFE, U+FFFF
-                    continue
-                default:
-                    break
-                }
-                if pendingSpace {
-                    state.buffer.append(0x20)
-                    pendingSpace = false
-                }
-                started = true
-                switch byte {
-                case 0x26: state.buffer.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
-                case 0x3C: state.buffer.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
-                case 0x3E: state.buffer.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
-                case 0x22: state.buffer.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
-                default: state.buffer.append(byte)
-                }
-                index += 1
-            }
+            Self.appendSegmentText(bytes, to: &state.buffer)
         }
         if state.buffer.count == start {
             // Nothing left: the element stays empty (`<seg/>`), as with `text("")`.
@@ -224,6 +187,72 @@ struct XMLStreamWriter: ~Copyable {
         }
         try result.get()
         state.buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// `segmentText`'s bytes: runs of ordinary bytes are copied in bulk; white space, control characters and the
+    /// characters to escape are handled one by one.
+    static func appendSegmentText(_ bytes: UnsafeBufferPointer<UInt8>, to buffer: inout [UInt8]) {
+        let count = bytes.count
+        /// Copied as it is: not white space, not a control, not escaped, not the start of a C1 control or of
+        /// U+FFFE/U+FFFF.
+        func isOrdinary(_ index: Int) -> Bool {
+            let byte = bytes[index]
+            switch byte {
+            case 0x00...0x20, 0x22, 0x26, 0x3C, 0x3E, 0x7F: return false
+            case 0xC2: return !(index + 1 < count && (0x80...0x9F).contains(bytes[index + 1]))
+            case 0xEF:
+                return !(index + 2 < count && bytes[index + 1] == 0xBF
+                         && (bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF))
+            default: return true
+            }
+        }
+        var pendingSpace = false
+        var started = false
+        var runStart = 0
+        var index = 0
+        while index < count {
+            if isOrdinary(index) {
+                if pendingSpace {  // only at the start of a run
+                    buffer.append(0x20)
+                    pendingSpace = false
+                }
+                started = true
+                index += 1
+                continue
+            }
+            let byte = bytes[index]
+            if byte == 0x20, started, !pendingSpace, index + 1 < count, isOrdinary(index + 1) {
+                index += 1  // one space between words stays in the run
+                continue
+            }
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            switch byte {
+            case 0x20, 0x09, 0x0A, 0x0D:
+                pendingSpace = started
+                index += 1
+            case 0xC2:
+                index += 2  // a C1 control
+            case 0xEF:
+                index += 3  // U+FFFE, U+FFFF
+            case 0x22, 0x26, 0x3C, 0x3E:
+                if pendingSpace {
+                    buffer.append(0x20)
+                    pendingSpace = false
+                }
+                started = true
+                switch byte {
+                case 0x26: buffer.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
+                case 0x3C: buffer.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
+                case 0x3E: buffer.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
+                default: buffer.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
+                }
+                index += 1
+            default:
+                index += 1  // another control character
+            }
+            runStart = index
+        }
+        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<count]))
     }
 
     /// Content: `& < > "` and carriage return as references (what `xmlEncodeSpecialChars` does). Attribute values:
