@@ -2,7 +2,7 @@
 # Builds the libFuzzer binary and fuzzes each reader in turn, seeded with the test fixtures.
 #
 #   Fuzz/run.sh [TARGET...]        (default: tmx tbx xliff po tsv csv text srx)
-#   RUNS=10000000 SECONDS_EACH=600 Fuzz/run.sh tmx
+#   RUNS=10000000 SECONDS_EACH=600 MAX_LEN=8192 Fuzz/run.sh tmx
 #
 # Work files (corpora, crash inputs, logs) go to Fuzz/.work/ (not committed). A crash input is left as
 # Fuzz/.work/artifacts/TARGET/crash-*; copy it to Tests/Fixtures/formats/fuzz-regressions/TARGET/ once fixed.
@@ -11,6 +11,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 runs="${RUNS:-10000000}"
 seconds="${SECONDS_EACH:-600}"
+max_len="${MAX_LEN:-8192}"
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=(tmx tbx xliff po tsv csv text srx)
 
@@ -40,7 +41,7 @@ for target in "${targets[@]}"; do
     dict=()
     case "$target" in tmx|tbx|xliff|srx) dict=(-dict="$here/xml.dict") ;; esac
     echo "== $target: up to $runs runs or $seconds s" >&2
-    TMFUZZ_TARGET="$target" "$binary" "${dict[@]}" -runs="$runs" -max_total_time="$seconds" -max_len=8192 \
+    TMFUZZ_TARGET="$target" "$binary" "${dict[@]}" -runs="$runs" -max_total_time="$seconds" -max_len="$max_len" \
         -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$work/artifacts/$target/" \
         "$work/corpus/$target" "$work/seeds/$target" >"$work/$target.log" 2>&1 || echo "== $target: FAILED (see $work/$target.log)" >&2
     done_runs="$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$work/$target.log" | grep -o '[0-9]*$' || echo '?')"
