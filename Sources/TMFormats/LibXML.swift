@@ -24,4 +24,11 @@ enum LibXML {
         defer { tmkit_xmlFree(pointer) }
         return string(pointer)
     }
+
+    /// A Swift string as a NUL-terminated `xmlChar` string for the duration of `body`.
+    static func withXML<R>(_ text: String, _ body: (UnsafePointer<xmlChar>) -> R) -> R {
+        text.withCString { pointer in
+            pointer.withMemoryRebound(to: xmlChar.self, capacity: text.utf8.count + 1, body)
+        }
+    }
 }

@@ -22,6 +22,8 @@ public struct TMXReader: ~Copyable {
 
     private var xml: XMLStreamReader
     private var reportedLanguages: Set<String> = []
+    /// Language attributes already parsed (a file uses a handful, on every `<tuv>`).
+    private var knownLanguages: [String: LanguageTag] = [:]
 
     /// Opens a file (`-` for standard input) and reads its header.
     public init(path: String) throws(FormatError) {
@@ -55,20 +57,33 @@ public struct TMXReader: ~Copyable {
 
     // MARK: - Header
 
+    /// The `version` values of TMX 1.1 to 1.4b.
+    static let knownVersions: Set<String> = ["1.1", "1.2", "1.3", "1.4", "1.4a", "1.4b"]
+
     private static func readHeader(
         _ xml: inout XMLStreamReader
     ) throws(FormatError) -> (TMXHeader, [FormatWarning]) {
         let path = xml.path
+        var versionWarning: FormatWarning?
         while let element = try xml.nextElement(expand: { name, depth in depth == 1 && name == "header" }) {
             if element.depth == 0, element.name != "tmx" {
                 throw FormatError("not a TMX file: the root element is <\(element.name)>", file: path,
                                   line: element.line)
             }
+            if element.depth == 0 {
+                let version = xml.attribute("version")
+                if !(version.map(Self.knownVersions.contains) ?? false) {
+                    versionWarning = FormatError(
+                        version.map { "unknown TMX version '\($0)': read as TMX 1.4" }
+                            ?? "<tmx> has no version: read as TMX 1.4", file: path, line: element.line)
+                }
+            }
             if element.depth == 1, element.name == "body" {
                 throw FormatError("<tmx> has no <header>", file: path, line: element.line)
             }
             if let node = element.node {
-                return header(node, path: path)
+                let (header, warnings) = header(node, path: path)
+                return (header, (versionWarning.map { [$0] } ?? []) + warnings)
             }
         }
         throw FormatError("not a TMX file: no <header>", file: path)
@@ -141,12 +156,13 @@ public struct TMXReader: ~Copyable {
                 attributes.append(TMXAttribute(name, value))
                 continue
             }
-            guard let tag = LanguageTag(value) else {
+            guard let tag = knownLanguages[value] ?? LanguageTag(value) else {
                 throw FormatError("<tuv> has an invalid language tag '\(value)'", file: path, line: nodeLine)
             }
             if tag.description != value, reportedLanguages.insert(value).inserted {
                 warnings.append(FormatError("language '\(value)' read as '\(tag)'", file: path, line: nodeLine))
             }
+            if knownLanguages.count < 1000 { knownLanguages[value] = tag }
             language = tag
         }
         guard let language else { throw FormatError("<tuv> has no xml:lang", file: path, line: nodeLine) }
@@ -169,6 +185,16 @@ public struct TMXReader: ~Copyable {
     private func segment(_ node: xmlNodePtr) throws(FormatError) -> TMXSegment {
         var text = ""
         try appendText(of: node, to: &text)
+        // Plain text (the common case): the markup is the escaped text, no need to serialise the tree.
+        var child = node.pointee.children
+        var plain = true
+        while let current = child, plain {
+            plain = current.pointee.type == XML_TEXT_NODE
+            child = current.pointee.next
+        }
+        if plain, !XMLText.containsByte(text, where: { $0 == 0x0D }) {
+            return TMXSegment(text: text)
+        }
         return TMXSegment(markup: XMLNode.innerXML(node), text: text)
     }
 

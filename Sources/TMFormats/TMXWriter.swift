@@ -1,7 +1,7 @@
 import CLibXML2
 import TMCore
 
-/// Writes a TMX 1.4b file unit by unit through libxml2's streaming writer, atomically.
+/// Writes a TMX 1.4b file unit by unit through `XMLStreamWriter` (libxml2's text-writer layout), atomically.
 ///
 /// The file is valid against the TMX 1.4 DTD: a header with all seven required attributes, then one `<tu>` per
 /// unit with `tuid`, `creationdate`, its `<prop>`s and one `<tuv xml:lang>` per language. Segment text has control
@@ -55,7 +55,9 @@ public struct TMXWriter: ~Copyable {
             if variant.segment.hasInlineCodes {
                 try xml.rawElement("seg", markup: variant.segment.markup)
             } else {
-                try xml.textElement("seg", text: XMLText.segmentText(variant.segment.text))
+                try xml.startElement("seg")
+                try xml.segmentText(variant.segment.text)
+                try xml.endElement()
             }
             try xml.endElement()
         }

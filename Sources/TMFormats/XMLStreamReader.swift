@@ -1,4 +1,9 @@
 import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// libxml2's streaming `xmlTextReader`, set up safely for untrusted files, handing out one expanded element at a
 /// time (a `<tu>`, a `<termEntry>`): memory stays bounded by the largest such element.
@@ -19,6 +24,12 @@ struct XMLStreamReader: ~Copyable {
     /// Opens a file; `-` reads standard input.
     init(path: String) throws(FormatError) {
         LibXML.initialize()
+        if path != "-" {
+            var status = stat()
+            if stat(path, &status) == 0, status.st_size == 0, (status.st_mode & S_IFMT) == S_IFREG {
+                throw FormatError("the file is empty", file: path, line: 1, column: 1)
+            }
+        }
         let handle = path == "-" ? xmlReaderForFd(0, "stdin", nil, Self.options)
             : xmlReaderForFile(path, nil, Self.options)
         guard let handle else {
@@ -30,6 +41,9 @@ struct XMLStreamReader: ~Copyable {
     /// Reads a document held in memory; `path` names it in messages.
     init(contents: [UInt8], path: String) throws(FormatError) {
         LibXML.initialize()
+        if contents.isEmpty {
+            throw FormatError("the file is empty", file: path, line: 1, column: 1)
+        }
         let memory = UnsafeMutableBufferPointer<CChar>.allocate(capacity: max(contents.count, 1))
         for (index, byte) in contents.enumerated() { memory[index] = CChar(bitPattern: byte) }
         guard let base = memory.baseAddress,
@@ -48,7 +62,7 @@ struct XMLStreamReader: ~Copyable {
             let errors = Unmanaged<ReaderErrors>.fromOpaque(context).takeUnretainedValue()
             guard errors.first == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
             let message = error.pointee.message.map { String(cString: $0) } ?? "not well-formed XML"
-            errors.first = (message.trimmingNewline, Int(error.pointee.line), Int(error.pointee.int2))
+            errors.first = (ReaderErrors.explain(message), Int(error.pointee.line), Int(error.pointee.int2))
         }, Unmanaged.passUnretained(errors).toOpaque())
         self.reader = reader
         self.errors = errors
@@ -73,7 +87,9 @@ struct XMLStreamReader: ~Copyable {
             if xmlTextReaderNodeType(reader) == 1 {
                 let name = LibXML.string(xmlTextReaderConstLocalName(reader)) ?? ""
                 let depth = Int(xmlTextReaderDepth(reader))
-                let line = Int(xmlTextReaderGetParserLineNumber(reader))
+                // The node's own line: the parser's position may already be further on.
+                let line = xmlTextReaderCurrentNode(reader).map { Int(xmlGetLineNo($0)) }
+                    ?? Int(xmlTextReaderGetParserLineNumber(reader))
                 guard expand(name, depth) else { return (name, depth, line, nil) }
                 guard let node = xmlTextReaderExpand(reader) else { throw parseError() }
                 skipSubtree = true
@@ -87,7 +103,7 @@ struct XMLStreamReader: ~Copyable {
 
     /// An attribute of the element the reader is on (after `nextElement` returned it unexpanded).
     func attribute(_ name: String) -> String? {
-        LibXML.take(XMLStreamWriter.withXML(name) { xmlTextReaderGetAttribute(reader, $0) })
+        LibXML.take(LibXML.withXML(name) { xmlTextReaderGetAttribute(reader, $0) })
     }
 
     func parseError() -> FormatError {
@@ -103,6 +119,28 @@ struct XMLStreamReader: ~Copyable {
 /// The first error libxml2 reported while reading (the later ones follow from it).
 final class ReaderErrors {
     var first: (message: String, line: Int, column: Int)?
+
+    /// libxml2's message on one line, said in a user's terms where it is one of the usual ones.
+    ///
+    ///     "Input is not proper UTF-8, indicate encoding !\nBytes: 0xC3 0x42 0x3C 0x2F\n"
+    ///         → "invalid UTF-8 (bytes 0xC3 0x42 0x3C 0x2F)"
+    ///     "PCDATA invalid Char value 1" → "control character U+0001 is not allowed in XML"
+    static func explain(_ message: String) -> String {
+        let lines = message.split(whereSeparator: { $0 == "\n" || $0 == "\r" })
+            .map { String(String($0).trimmingSpaces) }.filter { !$0.isEmpty }
+        let text = lines.joined(separator: " ")
+        if text.hasPrefix("Input is not proper UTF-8") {
+            let bytes = lines.first { $0.hasPrefix("Bytes:") }.map { " (bytes " + String($0.dropFirst(6)).trimmingSpaces + ")" }
+            return "invalid UTF-8" + (bytes ?? "")
+        }
+        if let range = text.firstRange(of: "invalid Char value "), let value = UInt32(text[range.upperBound...]) {
+            let hex = String(value, radix: 16, uppercase: true)
+            let name = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+            return (value < 0x20 || value == 0x7F ? "control character " : "character ") + name
+                + " is not allowed in XML"
+        }
+        return text.isEmpty ? "not well-formed XML" : text
+    }
 }
 
 /// Reading an expanded element's tree.
@@ -134,7 +172,12 @@ enum XMLNode {
             if let prefix = current.pointee.ns.flatMap({ LibXML.string($0.pointee.prefix) }) {
                 name = prefix + ":" + name
             }
-            let value = LibXML.take(xmlNodeListGetString(node.pointee.doc, current.pointee.children, 1)) ?? ""
+            let value: String
+            if let text = current.pointee.children, text.pointee.type == XML_TEXT_NODE, text.pointee.next == nil {
+                value = LibXML.string(text.pointee.content) ?? ""
+            } else {
+                value = LibXML.take(xmlNodeListGetString(node.pointee.doc, current.pointee.children, 1)) ?? ""
+            }
             result.append((name, value))
             attribute = current.pointee.next
         }

@@ -102,7 +102,7 @@ public enum ConvertPipeline {
         case .tmx:
             var writer = try TMXWriter(path: output, header: TMXHeader(
                 sourceLanguage: glossary.sourceLanguage, creationToolVersion: TMKitVersion.current,
-                segmentType: "phrase"))
+                creationDate: reproducibleDate(), segmentType: "phrase"))
             for entry in glossary.entries {
                 try writer.write(TranslationUnit(
                     id: entry.id, source: entry.sourceTerms.first?.text ?? "",
@@ -114,16 +114,20 @@ public enum ConvertPipeline {
         return summary
     }
 
-    /// Streams every unit of every TMX file (and the units of XLIFF files) into one TMX file, skipping units whose
-    /// segments (languages and markup) were already written. Inline codes, props and notes of TMX units pass through
-    /// unchanged.
+    /// Streams every unit of every TMX file (and the units of XLIFF and PO files) into one TMX file. When there are
+    /// several inputs, units whose segments (languages and white-space-normalised markup) were already written are
+    /// skipped, remembered by 128-bit fingerprints (`ConvertFingerprints`); a single input is converted as it is, so
+    /// memory stays bounded by one unit however large the file. Inline codes, props and notes of TMX units pass
+    /// through unchanged.
     private static func mergeTMX(
         _ inputs: [(String, InputKind, [UInt8]?)], output: String, sourceLanguage: LanguageTag?
     ) throws -> Summary {
         var summary = Summary(inputs: inputs.count, itemsRead: 0, itemsWritten: 0, duplicatesRemoved: 0, warnings: [])
         var writer: TMXWriter?
-        var seen = Set<[String]>()
-        let date = TMXTimestamp.now()
+        var seen: ConvertFingerprints? = inputs.count > 1 ? ConvertFingerprints() : nil
+        // The same input gives the same bytes: dates come from SOURCE_DATE_EPOCH or from the input (the first
+        // header's creation date), never from the clock; without either the (optional) creationdate is left out.
+        let date = reproducibleDate()
         for (path, kind, bytes) in inputs {
             if kind != .tmx {
                 let units = try translationUnits(path: path, kind: kind, bytes: bytes, source: sourceLanguage,
@@ -137,31 +141,37 @@ public enum ConvertPipeline {
                 }
                 continue
             }
-            var reader = try bytes.map { try TMXReader(contents: $0, path: path) } ?? TMXReader(path: path)
-            var pending = try reader.next()
+            // Parsing runs on a thread of its own while this one writes.
+            let stream = ConvertUnitStream(path: path, bytes: bytes)
+            defer { stream.cancel() }
+            let first = try stream.readHeader()
+            let pending = try stream.next() ?? []
             if writer == nil {
-                let first = reader.header
                 var header = TMXHeader(
                     sourceLanguage: first.sourceLanguage, creationTool: "tmkit",
                     creationToolVersion: TMKitVersion.current,
                     segmentType: first.segmentType.isEmpty ? "sentence" : first.segmentType,
                     originalFormat: first.originalFormat.isEmpty ? "tmkit" : first.originalFormat,
                     adminLanguage: "en-US", dataType: first.dataType.isEmpty ? "plaintext" : first.dataType,
-                    creationDate: date)
+                    creationDate: date ?? first.creationDate)
                 if let sourceLanguage {
                     header.sourceLanguage = sourceLanguage.description
                 } else if let declared = LanguageTag(first.sourceLanguage),
-                          let used = pending?.variants.first(where: { $0.language.hasSameLanguage(as: declared) }) {
+                          let used = pending.first?.variants.first(where: { $0.language.hasSameLanguage(as: declared) }) {
                     // srclang="en" over <tuv xml:lang="en-US">: name the tag the units use.
                     header.sourceLanguage = used.language.description
                 }
                 writer = try TMXWriter(path: output, header: header)
             }
-            while let unit = try pending ?? reader.next() {
-                pending = nil
+            for unit in pending {
                 try emit(unit, to: &writer, seen: &seen, summary: &summary)
             }
-            summary.warnings += reader.warnings.map(\.description)
+            while let batch = try stream.next() {
+                for unit in batch {
+                    try emit(unit, to: &writer, seen: &seen, summary: &summary)
+                }
+            }
+            summary.warnings += stream.warnings.map(\.description)
         }
         guard let writer = writer.take() else { throw FormatError("no units to write", file: inputs.first?.0) }
         try writer.finish()
@@ -169,10 +179,10 @@ public enum ConvertPipeline {
     }
 
     private static func emit(
-        _ unit: TMXUnit, to writer: inout TMXWriter?, seen: inout Set<[String]>, summary: inout Summary
+        _ unit: TMXUnit, to writer: inout TMXWriter?, seen: inout ConvertFingerprints?, summary: inout Summary
     ) throws {
         summary.itemsRead += 1
-        guard seen.insert(unit.variants.flatMap { [$0.language.description, $0.segment.markup] }).inserted else {
+        if seen?.insert(unit) == false {
             summary.duplicatesRemoved += 1
             return
         }
@@ -248,6 +258,12 @@ public enum ConvertPipeline {
             throw FormatError("not UTF-8 text", file: path)
         }
         return text
+    }
+
+    /// `SOURCE_DATE_EPOCH` as a TMX date when it is set; nil otherwise (convert never dates its output by the clock,
+    /// so that the same input gives the same bytes).
+    private static func reproducibleDate() -> String? {
+        ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] != nil ? TMXTimestamp.now() : nil
     }
 
     private static func language(_ text: String, flag: String) throws -> LanguageTag {
