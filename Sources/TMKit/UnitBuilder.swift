@@ -11,18 +11,23 @@ public enum UnitBuilder {
     }
 
     /// One unit per pair, numbered from 1 in document order; paragraph numbers in properties are 1-based.
-    public static func units(for document: BilingualDocument, pairs: [AlignedSentencePair]) -> [TranslationUnit] {
+    /// `idPrefix` goes before the number (a corpus uses `NAME:`, so that tuids stay unique across its documents and
+    /// across shards).
+    public static func units(
+        for document: BilingualDocument, pairs: [AlignedSentencePair], idPrefix: String = ""
+    ) -> [TranslationUnit] {
         units(documentName: document.name, sourceLanguage: document.sourceLanguage,
-              targetLanguage: document.targetLanguage, pairs: pairs)
+              targetLanguage: document.targetLanguage, pairs: pairs, idPrefix: idPrefix)
     }
 
     /// The same, for a document known by its name and languages.
     public static func units(
-        documentName: String, sourceLanguage: LanguageTag, targetLanguage: LanguageTag, pairs: [AlignedSentencePair]
+        documentName: String, sourceLanguage: LanguageTag, targetLanguage: LanguageTag, pairs: [AlignedSentencePair],
+        idPrefix: String = ""
     ) -> [TranslationUnit] {
         pairs.enumerated().map { index, pair in
             TranslationUnit(
-                id: String(index + 1),
+                id: idPrefix + String(index + 1),
                 source: pair.source,
                 target: pair.target,
                 sourceLanguage: sourceLanguage,

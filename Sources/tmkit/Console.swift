@@ -7,6 +7,11 @@ enum Console {
         FileHandle.standardError.write(Data("tmkit: \(message)\n".utf8))
     }
 
+    /// A problem that does not stop the command (a skipped document), as `tmkit: warning: …`.
+    static func warning(_ message: String) {
+        FileHandle.standardError.write(Data("tmkit: warning: \(message)\n".utf8))
+    }
+
     static func progress(_ message: String) {
         FileHandle.standardError.write(Data("\(message)\n".utf8))
     }

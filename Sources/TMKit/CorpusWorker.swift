@@ -1,0 +1,75 @@
+import TMCore
+import TMFormats
+
+/// What one document of a corpus gives: its units, ready to write, and its counts.
+struct CorpusDocumentResult: Sendable {
+    var units: [TranslationUnit]
+    var sourceParagraphs: Int
+    var targetParagraphs: Int
+    var sourceSentences: Int
+    var targetSentences: Int
+    var unmatchedSentences: Int
+}
+
+/// Reads, segments and aligns one document of a corpus. Runs on any task: it holds only values.
+struct CorpusWorker: Sendable {
+    /// The corpus's language pair (every document is turned to face it).
+    var sourceLanguage: LanguageTag
+    var targetLanguage: LanguageTag
+    /// The languages the options force on bilingual files (as for a single document).
+    var forcedSource: LanguageTag?
+    var forcedTarget: LanguageTag?
+
+    func process(_ entry: CorpusDocument) -> Result<CorpusDocumentResult, CorpusIssue> {
+        let document: BilingualDocument
+        do {
+            guard let loaded = try load(entry) else {
+                return .failure(CorpusIssue(
+                    .otherLanguages, "the languages are not the corpus's (\(sourceLanguage)–\(targetLanguage))",
+                    location: .init(file: entry.primaryPath)))
+            }
+            document = loaded
+        } catch {
+            return .failure(CorpusIssue(reading: entry, error: error))
+        }
+        let (source, target, alignment) = SentenceStage.align(document)
+        let units = UnitBuilder.units(for: document, pairs: alignment.pairs, idPrefix: entry.name + ":")
+        let unmatched = alignment.sentenceBeads.filter { $0.source.isEmpty || $0.target.isEmpty }
+            .reduce(0) { $0 + $1.source.count + $1.target.count }
+        return .success(CorpusDocumentResult(
+            units: units,
+            sourceParagraphs: document.sourceParagraphs.count, targetParagraphs: document.targetParagraphs.count,
+            sourceSentences: source.reduce(0) { $0 + $1.count }, targetSentences: target.reduce(0) { $0 + $1.count },
+            unmatchedSentences: unmatched))
+    }
+
+    /// The document facing the corpus's direction; nil when it is in another language pair.
+    func load(_ entry: CorpusDocument) throws -> BilingualDocument? {
+        switch entry.source {
+        case .pair(let sourcePath, let targetPath, let sourceLanguage, let targetLanguage):
+            return BilingualDocument(
+                name: entry.name, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage,
+                sourceParagraphs: try PlainTextReader.paragraphs(atPath: sourcePath),
+                targetParagraphs: try PlainTextReader.paragraphs(atPath: targetPath),
+                sourcePath: sourcePath, targetPath: targetPath)
+        case .bilingual(let path):
+            var options = BuildOptions(input: path)
+            options.name = entry.name
+            options.sourceLanguage = forcedSource
+            options.targetLanguage = forcedTarget
+            var document = try DocumentLoader.load(options).document
+            if document.sourceLanguage.hasSameLanguage(as: sourceLanguage)
+                && document.targetLanguage.hasSameLanguage(as: targetLanguage) {
+                // Same pair: the corpus's tags, so that the TMX names one pair.
+            } else if document.sourceLanguage.hasSameLanguage(as: targetLanguage)
+                && document.targetLanguage.hasSameLanguage(as: sourceLanguage) {
+                swap(&document.sourceParagraphs, &document.targetParagraphs)
+            } else {
+                return nil
+            }
+            document.sourceLanguage = sourceLanguage
+            document.targetLanguage = targetLanguage
+            return document
+        }
+    }
+}
