@@ -1,82 +1,84 @@
-/// A streaming XML writer over an `AtomicFileWriter`: indented structure, elements, text, raw markup.
+import CLibXML2
+
+/// libxml2's streaming `xmlTextWriter` over an `AtomicFileWriter`: indented structure (two spaces a level; an element
+/// holding text keeps its end tag on the same line; an empty element is `<name/>`), elements, text, raw markup.
 ///
-/// It writes the same bytes as libxml2's `xmlTextWriter` with indentation on (two spaces a level; an element holding
-/// text keeps its end tag on the same line; an empty element is `<name/>`; content escaped like
-/// `xmlEncodeSpecialChars`, attribute values like `xmlBufAttrSerializeTxtContent`), but serialises in Swift into a
-/// 64 KiB buffer: going through `xmlTextWriter` cost over a third of `tmkit convert`'s time on large TMX files
-/// (one C call, string copy and list operation per element and attribute). Element and attribute names are
-/// the writers' own constants; values and text are escaped here.
+/// Text goes to libxml2 unescaped and libxml2 escapes it (`xmlEncodeSpecialChars` for content,
+/// `xmlBufAttrSerializeTxtContent` for attribute values). The glue is kept thin, because the writer is on the hot
+/// path of `tmkit convert`: segment text is cleaned in one pass over its bytes into a reused buffer and handed over
+/// without a Swift string in between.
 ///
 /// `finish()` ends the document, flushes and renames the temporary file into place. Dropping the writer without
-/// `finish()` leaves no output file.
+/// `finish()` frees libxml2's writer and leaves no output file.
 struct XMLStreamWriter: ~Copyable {
     private var output: AtomicFileWriter
     private let state: State
 
-    /// What is open: element names, whether the innermost start tag still lacks its `>`, whether the next end tag
-    /// is indented, and the bytes not yet written.
+    /// The libxml2 writer (freed with the state) and a reused buffer for cleaned segment text.
     private final class State {
+        let writer: OpaquePointer
+        var freed = false
         // Single-threaded and never reentrant: no need for the dynamic exclusivity checks on every append.
-        @exclusivity(unchecked) var open: [String] = []
-        @exclusivity(unchecked) var startTagOpen = false
-        @exclusivity(unchecked) var indentNext = true
-        @exclusivity(unchecked) var buffer: [UInt8] = []
+        @exclusivity(unchecked) var scratch: [UInt8] = []
 
-        init() {
-            buffer.reserveCapacity(XMLStreamWriter.flushSize + 4096)
+        init(writer: OpaquePointer) {
+            self.writer = writer
+            scratch.reserveCapacity(4096)
+        }
+
+        deinit {
+            if !freed { xmlFreeTextWriter(writer) }
         }
     }
 
-    static let flushSize = 1 << 16
-
     init(path: String) throws(FormatError) {
-        output = try AtomicFileWriter(path: path)
-        state = State()
-        state.buffer.append(contentsOf: #"<?xml version="1.0" encoding="UTF-8"?>"#.utf8)
-        state.buffer.append(0x0A)
+        LibXML.initialize()
+        let output = try AtomicFileWriter(path: path)
+        guard let buffer = xmlOutputBufferCreateFd(output.fileDescriptor, nil) else {
+            throw FormatError("cannot set up the XML writer", file: path)
+        }
+        guard let writer = xmlNewTextWriter(buffer) else {
+            xmlOutputBufferClose(buffer)
+            throw FormatError("cannot set up the XML writer", file: path)
+        }
+        let state = State(writer: writer)
+        xmlTextWriterSetIndent(writer, 1)
+        _ = LibXML.withXML("  ") { xmlTextWriterSetIndentString(writer, $0) }
+        if xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil) < 0 {
+            throw FormatError("cannot write: \(AtomicFileWriter.lastError())", file: path)
+        }
+        self.output = output
+        self.state = state
     }
 
     var path: String { output.path }
 
-    func startElement(_ name: String, _ attributes: [(String, String)] = []) throws(FormatError) {
-        if state.startTagOpen {
-            state.buffer.append(contentsOf: [0x3E, 0x0A])  // ">\n"
-            state.startTagOpen = false
+    /// Frees libxml2's writer while the file is still open (its last flush goes to the temporary file, which the
+    /// `AtomicFileWriter` then removes).
+    deinit {
+        if !state.freed {
+            xmlFreeTextWriter(state.writer)
+            state.freed = true
         }
-        state.open.append(name)
-        indent(levels: state.open.count - 1)
-        state.buffer.append(0x3C)
-        state.buffer.append(contentsOf: name.utf8)
-        state.startTagOpen = true
-        for (key, value) in attributes {
-            attribute(key, value)
-        }
-        try flushIfFull()
     }
 
-    /// An attribute of the element just started.
-    func attribute(_ name: String, _ value: String) {
-        state.buffer.append(0x20)
-        state.buffer.append(contentsOf: name.utf8)
-        state.buffer.append(contentsOf: [0x3D, 0x22])  // ="
-        Self.appendEscaped(XMLText.removingControlCharacters(value), attribute: true, to: &state.buffer)
-        state.buffer.append(0x22)
+    func startElement(_ name: String, _ attributes: [(String, String)] = []) throws(FormatError) {
+        try check(LibXML.withXML(name) { xmlTextWriterStartElement(state.writer, $0) })
+        for (key, value) in attributes {
+            try attribute(key, value)
+        }
+    }
+
+    /// An attribute of the element just started (control characters removed).
+    func attribute(_ name: String, _ value: String) throws(FormatError) {
+        let clean = XMLText.removingControlCharacters(value)
+        try check(LibXML.withXML(name) { n in
+            LibXML.withXML(clean) { xmlTextWriterWriteAttribute(state.writer, n, $0) }
+        })
     }
 
     func endElement() throws(FormatError) {
-        guard let name = state.open.popLast() else { return }
-        if state.startTagOpen {
-            state.buffer.append(contentsOf: [0x2F, 0x3E])  // "/>"
-            state.startTagOpen = false
-        } else {
-            if state.indentNext { indent(levels: state.open.count) }
-            state.buffer.append(contentsOf: [0x3C, 0x2F])  // "</"
-            state.buffer.append(contentsOf: name.utf8)
-            state.buffer.append(0x3E)
-        }
-        state.indentNext = true
-        state.buffer.append(0x0A)
-        try flushIfFull()
+        try check(xmlTextWriterEndElement(state.writer))
     }
 
     /// Escaped text content (control characters removed).
@@ -87,41 +89,35 @@ struct XMLStreamWriter: ~Copyable {
     /// Escaped text content that has no control characters (`XMLText.segmentText` output).
     func cleanText(_ clean: String) throws(FormatError) {
         guard !clean.isEmpty else { return }
-        closeStartTagForContent()
-        Self.appendEscaped(clean, attribute: false, to: &state.buffer)
-        try flushIfFull()
+        try check(LibXML.withXML(clean) { xmlTextWriterWriteString(state.writer, $0) })
     }
 
     /// Segment text: what `text(XMLText.segmentText(text))` writes (control characters removed, white-space runs
-    /// collapsed to one space and trimmed, escaped), in one pass over the bytes.
+    /// collapsed to one space and trimmed, escaped), cleaned in one pass over the bytes.
     func segmentText(_ text: String) throws(FormatError) {
-        let (wasOpen, indentWas) = (state.startTagOpen, state.indentNext)
-        let mark = state.buffer.count
-        closeStartTagForContent()
-        let start = state.buffer.count
         var text = text
+        state.scratch.removeAll(keepingCapacity: true)
         text.withUTF8 { bytes in
-            Self.appendSegmentText(bytes, to: &state.buffer)
+            Self.appendSegmentText(bytes, escaping: false, to: &state.scratch)
         }
-        if state.buffer.count == start {
-            // Nothing left: the element stays empty (`<seg/>`), as with `text("")`.
-            state.buffer.removeSubrange(mark...)
-            state.startTagOpen = wasOpen
-            state.indentNext = indentWas
-        }
-        try flushIfFull()
+        // Nothing left: the element stays empty (`<seg/>`), as with `text("")`.
+        guard !state.scratch.isEmpty else { return }
+        state.scratch.append(0)
+        let status = state.scratch.withUnsafeBufferPointer { xmlTextWriterWriteString(state.writer, $0.baseAddress) }
+        try check(status)
     }
 
     /// Markup written as it is: the caller guarantees it is well-formed (it came from a parser or `XMLText.escaped`).
     func raw(_ markup: String) throws(FormatError) {
         guard !markup.isEmpty else { return }
-        closeStartTagForContent()
-        state.buffer.append(contentsOf: markup.utf8)
-        try flushIfFull()
+        try check(LibXML.withXML(markup) { xmlTextWriterWriteRaw(state.writer, $0) })
     }
 
-    /// `<name attributes>text</name>` with no indentation inside: once text is written, the end tag follows it on
-    /// the same line. This is how `<seg>` mixed content stays byte for byte as given.
+    /// `<name attributes>text</name>` with no indentation inside.
+    ///
+    /// Content goes in as one `text` or `raw` call, never as nested `startElement`s, so libxml2's indentation never
+    /// reaches inside it: once text is written the writer stops indenting until the element closes. This is how
+    /// `<seg>` mixed content stays byte for byte as given.
     func textElement(_ name: String, _ attributes: [(String, String)] = [], text value: String) throws(FormatError) {
         try startElement(name, attributes)
         try text(value)
@@ -137,61 +133,33 @@ struct XMLStreamWriter: ~Copyable {
 
     /// `<?target content?>` on its own line (used before the root element).
     func processingInstruction(_ target: String, _ content: String) throws(FormatError) {
-        if state.startTagOpen {
-            state.buffer.append(contentsOf: [0x3E, 0x0A])
-            state.startTagOpen = false
-        }
-        state.buffer.append(contentsOf: [0x3C, 0x3F])  // "<?"
-        state.buffer.append(contentsOf: target.utf8)
-        if !content.isEmpty {
-            state.buffer.append(0x20)
-            state.buffer.append(contentsOf: XMLText.removingControlCharacters(content).utf8)
-        }
-        state.buffer.append(contentsOf: [0x3F, 0x3E, 0x0A])  // "?>\n"
-        try flushIfFull()
+        let clean = XMLText.removingControlCharacters(content)
+        try check(LibXML.withXML(target) { t in
+            LibXML.withXML(clean) { xmlTextWriterWritePI(state.writer, t, $0) }
+        })
     }
 
     /// Closes every open element, flushes, and moves the file into place.
     consuming func finish() throws(FormatError) {
-        while !state.open.isEmpty {
-            try endElement()
-        }
-        try flush()
+        try check(xmlTextWriterEndDocument(state.writer))
+        try check(xmlTextWriterFlush(state.writer))
+        xmlFreeTextWriter(state.writer)
+        state.freed = true
         try output.commitInPlace()
     }
 
-    // MARK: - Bytes
-
-    private func closeStartTagForContent() {
-        if state.startTagOpen {
-            state.buffer.append(0x3E)
-            state.startTagOpen = false
+    private func check(_ status: Int32) throws(FormatError) {
+        if status < 0 {
+            throw FormatError("cannot write: \(AtomicFileWriter.lastError())", file: output.path)
         }
-        state.indentNext = false
-    }
-
-    private func indent(levels: Int) {
-        for _ in 0..<max(0, levels) {
-            state.buffer.append(contentsOf: [0x20, 0x20])
-        }
-    }
-
-    private func flushIfFull() throws(FormatError) {
-        if state.buffer.count >= Self.flushSize { try flush() }
-    }
-
-    private func flush() throws(FormatError) {
-        guard !state.buffer.isEmpty else { return }
-        let result = state.buffer.withUnsafeBytes { bytes in
-            Result { () throws(FormatError) in try output.write(bytes) }
-        }
-        try result.get()
-        state.buffer.removeAll(keepingCapacity: true)
     }
 
     /// `segmentText`'s bytes: runs of ordinary bytes are copied in bulk; white space, control characters and the
-    /// characters to escape are handled one by one.
-    static func appendSegmentText(_ bytes: UnsafeBufferPointer<UInt8>, to buffer: inout [UInt8]) {
+    /// characters to escape are handled one by one. With `escaping: false` the characters to escape are copied as
+    /// they are (libxml2 escapes them).
+    static func appendSegmentText(
+        _ bytes: UnsafeBufferPointer<UInt8>, escaping: Bool = true, to buffer: inout [UInt8]
+    ) {
         let count = bytes.count
         /// Copied as it is: not white space, not a control, not escaped, not the start of a C1 control or of
         /// U+FFFE/U+FFFF.
@@ -241,6 +209,7 @@ struct XMLStreamWriter: ~Copyable {
                 }
                 started = true
                 switch byte {
+                case _ where !escaping: buffer.append(byte)
                 case 0x26: buffer.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
                 case 0x3C: buffer.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
                 case 0x3E: buffer.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
@@ -253,32 +222,5 @@ struct XMLStreamWriter: ~Copyable {
             runStart = index
         }
         buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<count]))
-    }
-
-    /// Content: `& < > "` and carriage return as references (what `xmlEncodeSpecialChars` does). Attribute values:
-    /// the same plus tab and line feed (`xmlBufAttrSerializeTxtContent`), so that they survive attribute-value
-    /// normalisation.
-    static func appendEscaped(_ text: String, attribute: Bool, to buffer: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { bytes in
-            var start = 0
-            for index in 0..<bytes.count {
-                let replacement: StaticString
-                switch bytes[index] {
-                case 0x26: replacement = "&amp;"
-                case 0x3C: replacement = "&lt;"
-                case 0x3E: replacement = "&gt;"
-                case 0x22: replacement = "&quot;"
-                case 0x0D: replacement = "&#13;"
-                case 0x0A where attribute: replacement = "&#10;"
-                case 0x09 where attribute: replacement = "&#9;"
-                default: continue
-                }
-                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
-                replacement.withUTF8Buffer { buffer.append(contentsOf: $0) }
-                start = index + 1
-            }
-            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
-        }
     }
 }
