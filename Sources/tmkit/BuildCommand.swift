@@ -79,6 +79,9 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
+    @Flag(help: "After a corpus build, print on stderr where the time went, stage by stage (CPU seconds).")
+    var timings = false
+
     func validate() throws {
         if inputs.isEmpty { throw ValidationError("give a bilingual file, or files and folders of a corpus") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
@@ -136,6 +139,7 @@ struct BuildCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         if !quiet { print(BuildSummary.text(for: report)) }
+        if timings { Console.progress(BuildSummary.timings(for: report)) }
     }
 }
 
