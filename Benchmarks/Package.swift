@@ -6,7 +6,7 @@
 //     swift package benchmark --filter segmentation    # one
 //     TMKIT_BENCH_CORPUS=/tmp/corpus-10k swift package benchmark --filter build   # on a generated corpus
 //
-// See Benchmarks/scale/README.md.
+// Figures and the corpus-scale measurements: Benchmarks/scale/RESULTS.md.
 import Foundation
 import PackageDescription
 
