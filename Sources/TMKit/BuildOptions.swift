@@ -26,9 +26,9 @@ public struct BuildOptions: Sendable {
     public var shard: CorpusShard?
     /// The glossary of a corpus is learned from at most this many sentence pairs (a uniform, reproducible sample
     /// beyond it), which bounds the term learner's time and memory; 0 writes no learned entries. The default keeps
-    /// the glossary step of a million-pair corpus to about 35 CPU seconds and 0.3 GB: on prose sentences of
-    /// 20–25 words the learner takes about 1.8 ms of CPU a pair (Benchmarks/scale/RESULTS.md), so 100,000 pairs
-    /// would cost three minutes of CPU alone.
+    /// the glossary step of any corpus to about 25–30 CPU seconds and about 0.3 GB: on prose sentences the learner
+    /// takes 1.2–1.7 ms of CPU a pair (Benchmarks/scale/RESULTS.md), so 100,000 pairs would cost two to three
+    /// minutes of CPU alone.
     public var termSampleSize: Int = 20_000
 
     /// The first input: the bilingual file, or the source file when `target` is given.
