@@ -64,6 +64,7 @@ public enum CorpusPipeline {
         let window = max(2 * jobs, 8)
         let clock = ContinuousClock()
         let start = clock.now
+        let cpuAtStart = CorpusTimings.processCPU()
 
         try await withThrowingTaskGroup(of: (Int, Result<CorpusDocumentResult, CorpusIssue>).self) { group in
             var writer: TMXWriter?
@@ -88,11 +89,14 @@ public enum CorpusPipeline {
                 while let result = finished.removeValue(forKey: nextToWrite) {
                     switch result {
                     case .success(let built):
+                        let mark = CorpusTimings.threadCPU()
                         if writer == nil { writer = try TMXWriter(path: tmxPath, header: header) }
                         for unit in built.units {
                             try writer?.write(unit)
                             sample.add(unit)
                         }
+                        report.timings.writing += CorpusTimings.threadCPU() - mark
+                        report.timings.addDocumentStages(built.timings)
                         report.documents += 1
                         report.sourceParagraphs += built.sourceParagraphs
                         report.targetParagraphs += built.targetParagraphs
@@ -119,8 +123,17 @@ public enum CorpusPipeline {
             guard let finishedWriter = writer.take() else {
                 throw CorpusError("none of the \(documents.count) documents could be built")
             }
+            let mark = CorpusTimings.threadCPU()
             try finishedWriter.finish()
+            report.timings.writing += CorpusTimings.threadCPU() - mark
         }
+        report.timings.documentsWall = seconds(clock.now - start)
+        report.timings.documentsCPU = CorpusTimings.processCPU() - cpuAtStart
+        // The aligner spreads a document's paragraphs over helper threads, which its own thread's clock misses:
+        // alignment gets what the other document stages do not account for.
+        let accounted = report.timings.reading + report.timings.segmentation + report.timings.units
+            + report.timings.writing
+        report.timings.alignment = max(report.timings.alignment, report.timings.documentsCPU - accounted)
         report.outputs.append(tmxPath)
 
         if !options.glossaryFormats.isEmpty {
@@ -129,14 +142,22 @@ public enum CorpusPipeline {
             events(.step(units.count == sample.seen
                 ? "learning the glossary from \(units.count) sentence pairs"
                 : "learning the glossary from a sample of \(units.count) of \(sample.seen) sentence pairs"))
+            let glossaryStart = clock.now
+            // The term learner runs both sides on two threads: the process's clock counts both.
+            let cpuBeforeTerms = CorpusTimings.processCPU()
             let glossary = TermLearner(sourceLanguage: pair.0, targetLanguage: pair.1).learn(from: units)
+            report.timings.termLearning = CorpusTimings.processCPU() - cpuBeforeTerms
+            let mark = CorpusTimings.threadCPU()
             report.glossaryEntries = glossary.entries.count
             for format in options.glossaryFormats {
                 let path = BuildPipeline.join(options.glossaryDirectory, "\(name).\(format.fileExtension)")
                 try format.write(glossary, to: path, title: "\(name) (\(pair.0) → \(pair.1))")
                 report.outputs.append(path)
             }
+            report.timings.glossaryWriting = CorpusTimings.threadCPU() - mark
+            report.timings.glossaryWall = seconds(clock.now - glossaryStart)
         }
+        report.timings.processCPU = CorpusTimings.processCPU()
         return report
     }
 

@@ -26,6 +26,8 @@ public struct CorpusReport: Sendable {
     /// The sentence pairs the glossary was learned from (all of them, or a sample).
     public var glossarySamplePairs: Int
     public var outputs: [String]
+    /// Where the time went (`--timings`).
+    public var timings = CorpusTimings()
 
     public var skippedTotal: Int { skipped.values.reduce(0, +) }
 }

@@ -67,7 +67,9 @@ public enum CorpusScanner {
             let root = input.hasSuffix("/") && input.count > 1 ? String(input.dropLast()) : input
             let prefix = inputs.count == 1 ? "" : root + "/"
             var found: [String] = []
-            if let enumerator = fileManager.enumerator(atPath: root) {
+            // A folder given as a symbolic link is read through it (the enumerator does not follow a link itself).
+            let listed = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
+            if let enumerator = fileManager.enumerator(atPath: listed) {
                 while let relative = enumerator.nextObject() as? String {
                     let name = (relative as NSString).lastPathComponent
                     if name.hasPrefix(".") {

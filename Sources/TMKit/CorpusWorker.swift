@@ -9,6 +9,8 @@ struct CorpusDocumentResult: Sendable {
     var sourceSentences: Int
     var targetSentences: Int
     var unmatchedSentences: Int
+    /// CPU seconds of each stage for this document.
+    var timings = CorpusTimings()
 }
 
 /// Reads, segments and aligns one document of a corpus. Runs on any task: it holds only values.
@@ -21,6 +23,13 @@ struct CorpusWorker: Sendable {
     var forcedTarget: LanguageTag?
 
     func process(_ entry: CorpusDocument) -> Result<CorpusDocumentResult, CorpusIssue> {
+        var timings = CorpusTimings()
+        var mark = CorpusTimings.threadCPU()
+        func lap() -> Double {
+            let now = CorpusTimings.threadCPU()
+            defer { mark = now }
+            return now - mark
+        }
         let document: BilingualDocument
         do {
             guard let loaded = try load(entry) else {
@@ -32,15 +41,23 @@ struct CorpusWorker: Sendable {
         } catch {
             return .failure(CorpusIssue(reading: entry, error: error))
         }
-        let (source, target, alignment) = SentenceStage.align(document)
+        timings.reading = lap()
+        let source = SentenceStage.segment(document.sourceParagraphs, language: document.sourceLanguage)
+        let target = SentenceStage.segment(document.targetParagraphs, language: document.targetLanguage)
+        timings.segmentation = lap()
+        let alignment = SentenceStage.align(document, source: source, target: target)
+        timings.alignment = lap()
         let units = UnitBuilder.units(for: document, pairs: alignment.pairs, idPrefix: entry.name + ":")
         let unmatched = alignment.sentenceBeads.filter { $0.source.isEmpty || $0.target.isEmpty }
             .reduce(0) { $0 + $1.source.count + $1.target.count }
-        return .success(CorpusDocumentResult(
+        var result = CorpusDocumentResult(
             units: units,
             sourceParagraphs: document.sourceParagraphs.count, targetParagraphs: document.targetParagraphs.count,
             sourceSentences: source.reduce(0) { $0 + $1.count }, targetSentences: target.reduce(0) { $0 + $1.count },
-            unmatchedSentences: unmatched))
+            unmatchedSentences: unmatched)
+        timings.units = lap()
+        result.timings = timings
+        return .success(result)
     }
 
     /// The document facing the corpus's direction; nil when it is in another language pair.

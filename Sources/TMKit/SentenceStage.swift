@@ -16,8 +16,13 @@ public enum SentenceStage {
     public static func align(_ document: BilingualDocument) -> (source: [[String]], target: [[String]], alignment: DocumentAlignment) {
         let source = segment(document.sourceParagraphs, language: document.sourceLanguage)
         let target = segment(document.targetParagraphs, language: document.targetLanguage)
+        return (source, target, align(document, source: source, target: target))
+    }
+
+    /// Aligns the sentences of `document`, already segmented (`source` and `target`: sentences per paragraph).
+    public static func align(_ document: BilingualDocument, source: [[String]], target: [[String]]) -> DocumentAlignment {
         let aligner = DocumentAligner(sourceLanguage: document.sourceLanguage, targetLanguage: document.targetLanguage)
-        return (source, target, aligner.align(source: source, target: target))
+        return aligner.align(source: source, target: target)
     }
 
     /// A soft line break inside a sentence becomes a space; runs of white space become one space.

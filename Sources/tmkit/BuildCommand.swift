@@ -27,11 +27,15 @@ struct BuildCommand: AsyncParsableCommand {
             folder's name). Files are paired by name (report.az.txt + report.en.txt) or by folder (az/x.txt + \
             en/x.txt); any other .txt file is a bilingual document. Each unit keeps its document in \
             <prop type="x-document"> and its tuid is DOCUMENT:N. Unpaired or unreadable files are reported on \
-            stderr and skipped. Documents are aligned --jobs at a time; the output does not depend on --jobs. \
+            stderr and skipped (exit status 0 when at least one document is built, 2 when none can be). Documents are \
+            aligned --jobs at a time; the output does not depend on --jobs. The glossary is learned from at most \
+            --term-sample pairs (default 20000; a reproducible sample of a bigger corpus). \
             --shard I/N builds the I-th of N parts (by a stable hash of the document name), written as \
             NAME-shard-I-of-N; merge the parts with `tmkit convert A.tmx B.tmx … --to tmx --output ALL.tmx`.
               tmkit build corpus/ --source-lang de --target-lang fr --jobs 2
               tmkit build corpus/ --shard 3/8
+              tmkit build corpus/ --timings      # CPU seconds per stage on stderr
+            See Docs/scale.md for sharding with GNU parallel, Slurm and Kubernetes.
 
             Set SOURCE_DATE_EPOCH for reproducible output (the same bytes for the same input).
             Errors go to stderr as FILE:LINE:COLUMN: message, with exit status 2; no output file is left behind.
@@ -73,11 +77,16 @@ struct BuildCommand: AsyncParsableCommand {
         "Build only part I of N of a corpus (1 ≤ I ≤ N), to spread it over jobs or machines.", valueName: "I/N"))
     var shard: String?
 
-    @Option(help: "Learn a corpus's glossary from at most this many sentence pairs (a reproducible sample beyond).")
+    @Option(help: ArgumentHelp(
+        "Learn a corpus's glossary from at most this many sentence pairs (a reproducible sample beyond; "
+            + "default 20000).", valueName: "pairs"))
     var termSample: Int?
 
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
+
+    @Flag(help: "After a corpus build, print on stderr where the time went, stage by stage (CPU seconds).")
+    var timings = false
 
     func validate() throws {
         if inputs.isEmpty { throw ValidationError("give a bilingual file, or files and folders of a corpus") }
@@ -136,6 +145,7 @@ struct BuildCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         if !quiet { print(BuildSummary.text(for: report)) }
+        if timings { Console.progress(BuildSummary.timings(for: report)) }
     }
 }
 

@@ -13,6 +13,9 @@ import Testing
         var issues: [CorpusIssue] {
             lock.withLock { events.compactMap { if case .skipped(let issue) = $0 { issue } else { nil } } }
         }
+        var steps: [String] {
+            lock.withLock { events.compactMap { if case .step(let text) = $0 { text } else { nil } } }
+        }
         var progress: [ProgressSnapshot] {
             lock.withLock { events.compactMap { if case .progress(let snapshot) = $0 { snapshot } else { nil } } }
         }
@@ -156,6 +159,41 @@ import Testing
                                    jobs: 1)
         await #expect(throws: CorpusError.self) { try await CorpusPipeline.run(options) }
         #expect(!FileManager.default.fileExists(atPath: options.tmxDirectory))
+    }
+
+    /// Beyond `termSampleSize` pairs, the glossary is learned from a sample of that many, and the summary says so.
+    @Test func theGlossaryOfABigCorpusIsLearnedFromABoundedSample() async throws {
+        let folder = try CorpusFixture.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var files: [String: String] = [:]
+        for index in 0..<3 {
+            files["c/d\(index).az.txt"] = CorpusFixture.azerbaijani
+            files["c/d\(index).en.txt"] = CorpusFixture.english
+        }
+        try CorpusFixture.write(files, in: folder)
+        var options = Self.options([folder.appendingPathComponent("c").path], output: folder)
+        options.termSampleSize = 20
+        let events = Events()
+        let report = try await CorpusPipeline.run(options) { events.add($0) }
+        #expect(report.sentencePairs == 51)
+        #expect(report.glossarySamplePairs == 20)
+        #expect(report.glossaryEntries > 0)
+        #expect(events.steps == ["learning the glossary from a sample of 20 of 51 sentence pairs"])
+    }
+
+    /// `--timings`: every stage is counted, and the stages add up to the CPU time of the document phase.
+    @Test func timingsAccountForEveryStage() async throws {
+        let folder = try CorpusFixture.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try CorpusFixture.write(["c/a.az.txt": CorpusFixture.azerbaijani, "c/a.en.txt": CorpusFixture.english,
+                                 "c/b.txt": CorpusFixture.sampleText], in: folder)
+        let report = try await CorpusPipeline.run(Self.options([folder.appendingPathComponent("c").path], output: folder))
+        let t = report.timings
+        #expect(t.reading > 0 && t.segmentation > 0 && t.alignment > 0 && t.writing > 0 && t.termLearning > 0)
+        let documentStages = t.reading + t.segmentation + t.alignment + t.units + t.writing
+        #expect(documentStages >= t.documentsCPU - 1e-9, "alignment takes what the other stages do not account for")
+        #expect(t.processCPU >= t.documentsCPU + t.termLearning)
+        #expect(t.documentsWall > 0 && t.glossaryWall > 0)
     }
 
     @Test func progressEstimatesTimeLeftFromBytes() {

@@ -41,6 +41,19 @@ import Testing
         #expect(plan.issues.first?.description.hasPrefix(folder.path + "/lonely.az.txt: no translation") == true)
     }
 
+    /// A corpus folder given through a symbolic link is read as the folder itself, with paths through the link.
+    @Test func aFolderGivenAsASymbolicLinkIsRead() throws {
+        let folder = try CorpusFixture.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let real = folder.appendingPathComponent("real")
+        try CorpusFixture.mixed(in: real)
+        let link = folder.appendingPathComponent("link")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: real)
+        let plan = try CorpusScanner.scan([link.path], sourceLanguage: nil, targetLanguage: nil)
+        #expect(plan.documents.map(\.name) == ["archive/kazakhstan", "bilingual", "broken", "news/report"])
+        #expect(plan.documents.last?.primaryPath == link.path + "/news/report.az.txt")
+    }
+
     @Test func theSourceLanguageOptionTurnsThePairRound() throws {
         let folder = try CorpusFixture.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
