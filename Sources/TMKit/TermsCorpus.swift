@@ -64,7 +64,9 @@ struct TermsCorpus {
             if exists && isDirectory.boolValue {
                 corpusInputs.append(input)
             } else if exists, !lowered.hasSuffix(".tmx"), !lowered.hasSuffix(".tsv"),
-                      case .language = CorpusScanner.classify(input, known: known) {
+                      case .language = CorpusScanner.classify((input as NSString).lastPathComponent, known: known) {
+                // `report.az.txt`: a one-language file, paired with its translation by name (its folders are not
+                // read as languages: `/work/wt/` is no Walloon folder).
                 corpusInputs.append(input)
             } else {
                 files.append(.file(path: input))
