@@ -155,27 +155,24 @@ struct TermsCorpus {
         }
         for (index, item) in items.enumerated() {
             switch item {
-            case .file:
-                var units: [TranslationUnit]
-                if let done = loaded.removeValue(forKey: index) {
-                    units = done
-                } else {
-                    if case .file(let path) = item, let shard, shard.count > 1, !Self.isSplitByPairs(path),
-                       !shard.contains(documentNamed: DocumentLoader.documentName(for: path)) {
-                        continue  // a bilingual document of another shard
-                    }
-                    units = try self.units(of: item, source: source, target: target, notes: &notes)
-                }
-                // A file of pairs (or a TMX file) is cut into consecutive blocks, one per shard.
-                var range = units.indices
+            case .file(let path):
+                // A file of pairs (or a TMX file) is cut into consecutive blocks, one per shard; a bilingual
+                // document goes whole to the shard of its name.
+                var range: Range<Int>?
                 if let shard, shard.count > 1 {
-                    if case .file(let path) = item, Self.isSplitByPairs(path) {
-                        range = Self.block(shard, of: units.count)
-                    } else if !shard.contains(documentNamed: DocumentLoader.documentName(for: item.name)) {
-                        range = 0..<0
+                    if !Self.isSplitByPairs(path) {
+                        guard shard.contains(documentNamed: DocumentLoader.documentName(for: path)) else {
+                            loaded[index] = nil
+                            continue  // a bilingual document of another shard
+                        }
+                    } else {
+                        range = 0..<0  // set below, once the pairs are counted
                     }
                 }
-                for k in range {
+                let units = try loaded.removeValue(forKey: index)
+                    ?? self.units(of: item, source: source, target: target, notes: &notes)
+                if range != nil, let shard { range = Self.block(shard, of: units.count) }
+                for k in range ?? units.indices {
                     pairs.append(TermsPair(item: Int32(index), index: Int32(k), source: units[k].source,
                                            target: units[k].target))
                 }

@@ -47,7 +47,7 @@ public enum TermsPipeline {
                                      targetLanguage: options.targetLanguage)
         var notes: [String] = corpus.issues.map { "\($0) (skipped)" }
         for note in notes { progress(note) }
-        let part = try corpus.load(shard: options.shard, jobs: options.jobs)
+        var part = try corpus.load(shard: options.shard, jobs: options.jobs)
         for note in part.notes { progress(note) }
         notes += part.notes
         let title = options.inputs.first.map { DocumentLoader.documentName(for: $0) } ?? "glossary"
@@ -64,11 +64,12 @@ public enum TermsPipeline {
                 glossary: Glossary(sourceLanguage: part.sourceLanguage, targetLanguage: part.targetLanguage, entries: []),
                 sentencePairs: part.pairs.count, notes: notes)
         }
+        let count = part.pairs.count
         let glossary = try learn(
-            part.pairs, sourceLanguage: part.sourceLanguage, targetLanguage: part.targetLanguage,
+            &part.pairs, sourceLanguage: part.sourceLanguage, targetLanguage: part.targetLanguage,
             format: options.format, output: options.output, title: title, limit: options.limit,
             minCount: options.minCount, seed: options.seed, progress: progress)
-        return TermsReport(glossary: glossary, sentencePairs: part.pairs.count, notes: notes)
+        return TermsReport(glossary: glossary, sentencePairs: count, notes: notes)
     }
 
     /// `tmkit terms merge`: the glossary learned from the pairs of all shards' statistics files, put back in
@@ -76,20 +77,22 @@ public enum TermsPipeline {
     public static func merge(_ options: TermsMergeOptions, progress: (String) -> Void = { _ in }) throws
         -> TermsReport
     {
-        let (header, pairs) = try TermsStatistics.merge(paths: options.statistics)
-        let note = "\(options.statistics.count) statistics files: \(pairs.count) sentence pairs, "
+        var (header, pairs) = try TermsStatistics.merge(paths: options.statistics)
+        let count = pairs.count
+        let note = "\(options.statistics.count) statistics files: \(count) sentence pairs, "
             + "\(header.sourceLanguage) → \(header.targetLanguage)"
         progress(note)
         let glossary = try learn(
-            pairs, sourceLanguage: header.sourceLanguage, targetLanguage: header.targetLanguage,
+            &pairs, sourceLanguage: header.sourceLanguage, targetLanguage: header.targetLanguage,
             format: options.format, output: options.output, title: header.title, limit: options.limit,
             minCount: options.minCount, seed: options.seed, progress: progress)
-        return TermsReport(glossary: glossary, sentencePairs: pairs.count, notes: [note])
+        return TermsReport(glossary: glossary, sentencePairs: count, notes: [note])
     }
 
-    /// Learns the glossary of `pairs` (in corpus order) and writes it.
+    /// Learns the glossary of `pairs` (in corpus order) and writes it; `pairs` is emptied once its units are made,
+    /// so that a million pairs are not held twice while learning.
     private static func learn(
-        _ pairs: [TermsPair], sourceLanguage: LanguageTag, targetLanguage: LanguageTag, format: TermsOptions.Format,
+        _ pairs: inout [TermsPair], sourceLanguage: LanguageTag, targetLanguage: LanguageTag, format: TermsOptions.Format,
         output: String, title: String, limit: Int?, minCount: Int, seed seedPath: String?,
         progress: (String) -> Void
     ) throws -> Glossary {
@@ -102,6 +105,7 @@ public enum TermsPipeline {
             TranslationUnit(id: "", source: $0.source, target: $0.target, sourceLanguage: sourceLanguage,
                             targetLanguage: targetLanguage)
         }
+        pairs = []
         let learner = TermLearner(
             sourceLanguage: sourceLanguage, targetLanguage: targetLanguage,
             options: TermLearnerOptions(minCount: minCount, limit: limit, seedGlossary: seed))
