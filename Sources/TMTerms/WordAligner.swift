@@ -31,7 +31,7 @@ struct WordAligner {
             cells.reserveRows(count)
         }
 
-        mutating func append<S: Sequence, T: Sequence>(source: S, target: T, slots: [Int32])
+        mutating func append<S: Collection, T: Collection>(source: S, target: T, slots: [Int32])
         where S.Element == Int32, T.Element == Int32 {
             sources.append(row: source)
             targets.append(row: target)
