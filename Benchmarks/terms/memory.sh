@@ -3,6 +3,7 @@
 # default, held-out and fresh package lists, see RESULTS.md) joined and deduplicated (104,894 pairs), then
 # repeated ten times (1,048,940 pairs). Repeats add no new words or phrases, so the vocabulary and candidate
 # tables stay those of 105k pairs: what this measures is the part of the memory that grows with the pairs.
+# Figures: RESULTS.md, "Sharding and memory" (sharded against unsharded runs: shard.sh).
 # Usage: Benchmarks/terms/memory.sh DEFAULT_DIR HELDOUT_DIR FRESH_DIR
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"

@@ -27,6 +27,13 @@ public struct TermsOptions: Sendable {
     public var minCount: Int = 1
     /// A glossary (TBX, CSV, TSV) whose entries are always kept.
     public var seed: String?
+    /// Read and keep only this part of the inputs (`--shard I/N`); needs `statisticsOutput`.
+    public var shard: CorpusShard?
+    /// Write the mergeable statistics of the inputs (or of the shard) here instead of learning a glossary
+    /// (`--stats-out`); `tmkit terms merge` learns the glossary from the files of all shards.
+    public var statisticsOutput: String?
+    /// Documents of a corpus read at once.
+    public var jobs: Int = 1
 
     public init(inputs: [String]) {
         self.inputs = inputs

@@ -34,29 +34,91 @@ public enum TermsPipeline {
     }
 
     /// Runs the whole job; nothing is written when an input fails.
+    ///
+    /// The inputs may be files and folders of a corpus (see `TermsCorpus`); documents that cannot be used are
+    /// reported through `progress` and skipped. With `options.statisticsOutput`, the pairs of the inputs (or of
+    /// `options.shard`) are written there for `merge` instead of learning a glossary.
     public static func run(_ options: TermsOptions, progress: (String) -> Void = { _ in }) throws -> TermsReport {
-        let (units, sourceLanguage, targetLanguage, notes) = try loadUnits(
-            options.inputs, sourceLanguage: options.sourceLanguage, targetLanguage: options.targetLanguage)
+        if let shard = options.shard, options.statisticsOutput == nil {
+            throw InputError("--shard \(shard) writes the statistics of a part of the corpus: give --stats-out FILE "
+                + "and learn the glossary with `tmkit terms merge`", file: nil)
+        }
+        let corpus = try TermsCorpus(inputs: options.inputs, sourceLanguage: options.sourceLanguage,
+                                     targetLanguage: options.targetLanguage)
+        var notes: [String] = corpus.issues.map { "\($0) (skipped)" }
         for note in notes { progress(note) }
+        var part = try corpus.load(shard: options.shard, jobs: options.jobs)
+        for note in part.notes { progress(note) }
+        notes += part.notes
+        let title = options.inputs.first.map { DocumentLoader.documentName(for: $0) } ?? "glossary"
+        if let path = options.statisticsOutput {
+            let shard = options.shard ?? CorpusShard(index: 1, count: 1)
+            guard let shard else { throw InputError("no shard", file: nil) }
+            let header = TermsStatistics.Header(
+                shard: shard, sourceLanguage: part.sourceLanguage, targetLanguage: part.targetLanguage,
+                corpus: corpus.fingerprint, items: corpus.items.count, pairs: part.pairs.count, title: title)
+            try TermsStatistics.write(part.pairs, header: header, to: path)
+            progress("wrote the statistics of \(part.pairs.count) sentence pairs (shard \(shard) of "
+                + "\(corpus.items.count) inputs, \(part.sourceLanguage) → \(part.targetLanguage)) to \(path)")
+            return TermsReport(
+                glossary: Glossary(sourceLanguage: part.sourceLanguage, targetLanguage: part.targetLanguage, entries: []),
+                sentencePairs: part.pairs.count, notes: notes)
+        }
+        let count = part.pairs.count
+        let glossary = try learn(
+            &part.pairs, sourceLanguage: part.sourceLanguage, targetLanguage: part.targetLanguage,
+            format: options.format, output: options.output, title: title, limit: options.limit,
+            minCount: options.minCount, seed: options.seed, progress: progress)
+        return TermsReport(glossary: glossary, sentencePairs: count, notes: notes)
+    }
+
+    /// `tmkit terms merge`: the glossary learned from the pairs of all shards' statistics files, put back in
+    /// corpus order; the same glossary as the unsharded run on the same inputs.
+    public static func merge(_ options: TermsMergeOptions, progress: (String) -> Void = { _ in }) throws
+        -> TermsReport
+    {
+        var (header, pairs) = try TermsStatistics.merge(paths: options.statistics)
+        let count = pairs.count
+        let note = "\(options.statistics.count) statistics files: \(count) sentence pairs, "
+            + "\(header.sourceLanguage) → \(header.targetLanguage)"
+        progress(note)
+        let glossary = try learn(
+            &pairs, sourceLanguage: header.sourceLanguage, targetLanguage: header.targetLanguage,
+            format: options.format, output: options.output, title: header.title, limit: options.limit,
+            minCount: options.minCount, seed: options.seed, progress: progress)
+        return TermsReport(glossary: glossary, sentencePairs: count, notes: [note])
+    }
+
+    /// Learns the glossary of `pairs` (in corpus order) and writes it; `pairs` is emptied once its units are made,
+    /// so that a million pairs are not held twice while learning.
+    private static func learn(
+        _ pairs: inout [TermsPair], sourceLanguage: LanguageTag, targetLanguage: LanguageTag, format: TermsOptions.Format,
+        output: String, title: String, limit: Int?, minCount: Int, seed seedPath: String?,
+        progress: (String) -> Void
+    ) throws -> Glossary {
         var seed: Glossary?
-        if let path = options.seed {
+        if let path = seedPath {
             seed = try readSeed(path: path, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
             progress("seed glossary \(path): \(seed?.entries.count ?? 0) entries")
         }
+        let units = pairs.map {
+            TranslationUnit(id: "", source: $0.source, target: $0.target, sourceLanguage: sourceLanguage,
+                            targetLanguage: targetLanguage)
+        }
+        pairs = []
         let learner = TermLearner(
             sourceLanguage: sourceLanguage, targetLanguage: targetLanguage,
-            options: TermLearnerOptions(minCount: options.minCount, limit: options.limit, seedGlossary: seed))
+            options: TermLearnerOptions(minCount: minCount, limit: limit, seedGlossary: seed))
         let glossary = learner.learn(from: units)
         progress("learned \(glossary.entries.count) entries from \(units.count) sentence pairs "
             + "(\(sourceLanguage) → \(targetLanguage))")
-        switch options.format {
+        switch format {
         case .json:
-            try AtomicFileWriter.write(json(glossary), to: options.output)
+            try AtomicFileWriter.write(json(glossary), to: output)
         case .glossary(let format):
-            let title = options.inputs.first.map { DocumentLoader.documentName(for: $0) } ?? "glossary"
-            try format.write(glossary, to: options.output, title: "\(title) (\(sourceLanguage) → \(targetLanguage))")
+            try format.write(glossary, to: output, title: "\(title) (\(sourceLanguage) → \(targetLanguage))")
         }
-        return TermsReport(glossary: glossary, sentencePairs: units.count, notes: notes)
+        return glossary
     }
 
     // MARK: - Inputs

@@ -5,9 +5,9 @@ import TMCore
 struct LearningRun {
     private struct Side {
         var analyzer: SideAnalyzer
-        var tokens: [[CompactToken]] = []
+        var tokens = FlatRows<CompactToken>()
         var candidates = CandidateTable()
-        var occurrences: [[CandidateTable.Occurrence]] = []
+        var occurrences = FlatRows<CandidateTable.Occurrence>()
         var conceptFrequency: [Int32] = []
         var conceptHasAcronym: [Bool] = []
         var translitCache: [Int32: [Character]] = [:]
@@ -15,8 +15,8 @@ struct LearningRun {
         init(language: String, sentences: [String]) {
             analyzer = SideAnalyzer(language: language, sentences: sentences)
             let turkic = analyzer.resources.isTurkic
-            tokens.reserveCapacity(sentences.count)
-            occurrences.reserveCapacity(sentences.count)
+            tokens.reserveRows(sentences.count)
+            occurrences.reserveRows(sentences.count)
             // One sentence at a time: its full analysis lives only until its candidates are counted.
             for index in sentences.indices {
                 let sentence = analyzer.analyse(sentenceAt: index)
@@ -27,9 +27,11 @@ struct LearningRun {
                                                        vocabulary: analyzer.vocabulary)
                     candidates.join(acronym, longForm)
                 }
-                occurrences.append(candidates.add(sentence, vocabulary: analyzer.vocabulary))
-                tokens.append(sentence.map(CompactToken.init))
+                occurrences.append(row: candidates.add(sentence, vocabulary: analyzer.vocabulary))
+                tokens.append(row: sentence.lazy.map(CompactToken.init))
             }
+            tokens.shrinkToFit()
+            occurrences.shrinkToFit()
             candidates.markSubsumed()
             conceptFrequency = [Int32](repeating: 0, count: candidates.count)
             conceptHasAcronym = [Bool](repeating: false, count: candidates.count)
@@ -50,17 +52,15 @@ struct LearningRun {
         /// a corpus are seen once): memory and time then grow with the text, not with its n-grams.
         private mutating func pruneRarePhrases() {
             var forgotten = [Bool](repeating: false, count: candidates.count)
-            for k in occurrences.indices {
-                occurrences[k].removeAll { occurrence in
-                    let id = occurrence.candidate
-                    let rare = candidates.wordCount[Int(id)] >= 2 && candidates.frequency[Int(id)] < 2
-                        && candidates.nameCount[Int(id)] == 0 && !conceptHasAcronym[Int(candidates.concept(id))]
-                    if rare && !forgotten[Int(id)] {
-                        forgotten[Int(id)] = true
-                        candidates.forgetForms(id)
-                    }
-                    return rare
+            occurrences.removeAll { occurrence in
+                let id = occurrence.candidate
+                let rare = candidates.wordCount[Int(id)] >= 2 && candidates.frequency[Int(id)] < 2
+                    && candidates.nameCount[Int(id)] == 0 && !conceptHasAcronym[Int(candidates.concept(id))]
+                if rare && !forgotten[Int(id)] {
+                    forgotten[Int(id)] = true
+                    candidates.forgetForms(id)
                 }
+                return rare
             }
         }
 
@@ -162,7 +162,7 @@ struct LearningRun {
     // MARK: Alignment
 
     private mutating func alignAndCollect() {
-        var pairs: [WordAligner.Pair] = []
+        var pairs = WordAligner.Pairs()
         var slotIndex: [UInt64: Int32] = [:]
         var slotSource: [Int32] = []
         var slotTarget: [Int32] = []
@@ -198,9 +198,10 @@ struct LearningRun {
                     slots.append(slot)
                 }
             }
-            pairs.append(WordAligner.Pair(source: sourcePositions.map { sourceTokens[$0].id },
-                                          target: targetPositions.map { targetTokens[$0].id }, slots: slots))
+            pairs.append(source: sourcePositions.lazy.map { sourceTokens[$0].id },
+                         target: targetPositions.lazy.map { targetTokens[$0].id }, slots: slots)
         }
+        pairs.shrinkToFit()
         slotIndex = [:]
         if timing {
             FileHandle.standardError.write(Data("slots \(slotSource.count), \(Self.residentMegabytes()) MB\n".utf8))

@@ -9,10 +9,40 @@ import Foundation
 struct WordAligner {
     /// Word ids of the alignable tokens of one sentence pair, and the pair slots of each (source, target) cell.
     struct Pair {
-        var source: [Int32]
-        var target: [Int32]
+        var source: FlatRows<Int32>.Row
+        var target: FlatRows<Int32>.Row
         /// Slot of cell (i, j) at `i * target.count + j`.
-        var slots: [Int32]
+        var slots: FlatRows<Int32>.Row
+    }
+
+    /// The pairs of a corpus in three flat arrays (no allocation per pair).
+    struct Pairs: RandomAccessCollection {
+        private var sources = FlatRows<Int32>()
+        private var targets = FlatRows<Int32>()
+        private var cells = FlatRows<Int32>()
+
+        var startIndex: Int { 0 }
+        var endIndex: Int { sources.count }
+        subscript(k: Int) -> Pair { Pair(source: sources[k], target: targets[k], slots: cells[k]) }
+
+        mutating func reserveCapacity(_ count: Int) {
+            sources.reserveRows(count)
+            targets.reserveRows(count)
+            cells.reserveRows(count)
+        }
+
+        mutating func append<S: Collection, T: Collection>(source: S, target: T, slots: [Int32])
+        where S.Element == Int32, T.Element == Int32 {
+            sources.append(row: source)
+            targets.append(row: target)
+            cells.append(row: slots)
+        }
+
+        mutating func shrinkToFit() {
+            sources.shrinkToFit()
+            targets.shrinkToFit()
+            cells.shrinkToFit()
+        }
     }
 
     var iterations = 5
@@ -25,7 +55,7 @@ struct WordAligner {
     /// Trains both directions. `prior(slot)` multiplies a cell's weight (cognates); it is fixed.
     /// `slotSource[s]` and `slotTarget[s]` are the word ids of slot `s`.
     mutating func train(
-        _ pairs: [Pair], slotSource: [Int32], slotTarget: [Int32], sourceVocabulary: Int, targetVocabulary: Int,
+        _ pairs: Pairs, slotSource: [Int32], slotTarget: [Int32], sourceVocabulary: Int, targetVocabulary: Int,
         prior: [Float]
     ) {
         forward = [Float](repeating: 1, count: slotSource.count)
@@ -48,7 +78,7 @@ struct WordAligner {
 
     /// One EM iteration of t(generated | conditioning); `sourceToTarget` generates target words from source.
     private func iterate(
-        _ pairs: [Pair], table: [Float], prior: [Float], sourceToTarget: Bool, conditioningOfSlot: [Int32],
+        _ pairs: Pairs, table: [Float], prior: [Float], sourceToTarget: Bool, conditioningOfSlot: [Int32],
         vocabularySize: Int
     ) -> [Float] {
         var counts = [Float](repeating: 0, count: table.count)

@@ -124,4 +124,97 @@ import TMKit
         #expect(TermsPipeline.kind(of: "a\tb\nno tab\n") == .pairs)
         #expect(TermsPipeline.kind(of: "Bir abzas.\n\nA paragraph.\n") == .document)
     }
+
+    // MARK: Corpora and shards
+
+    @Test func aFolderOfDocumentsPairedByNameIsOneCorpus() throws {
+        let directory = try temporaryDirectory()
+        let sample = try String(contentsOfFile: Self.document, encoding: .utf8)
+        let paragraphs = sample.components(separatedBy: "\n\n").filter { !$0.allSatisfy(\.isWhitespace) }
+        try FileManager.default.createDirectory(atPath: directory + "/corpus/az", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: directory + "/corpus/en", withIntermediateDirectories: true)
+        try paragraphs.prefix(8).joined(separator: "\n\n").write(toFile: directory + "/corpus/az/kz.txt", atomically: true,
+                                                                 encoding: .utf8)
+        try paragraphs.dropFirst(8).joined(separator: "\n\n").write(toFile: directory + "/corpus/en/kz.txt",
+                                                                     atomically: true, encoding: .utf8)
+        try "Tək".write(toFile: directory + "/corpus/az/alone.txt", atomically: true, encoding: .utf8)
+        let (report, _) = try run([directory + "/corpus", Self.pairs])
+        // The pair file first (files by name), then the corpus's one document; the unpaired file is said.
+        #expect(report.sentencePairs == 34)
+        #expect(report.glossary.sourceLanguage.description == "az")
+        #expect(report.notes.contains { $0.contains("alone.txt") && $0.contains("skipped") })
+        #expect(report.notes.contains { $0.hasPrefix("kz: document, 17 aligned sentence pairs") })
+        #expect(pairs(report.glossary).contains("Qazaxıstan = Kazakhstan"))
+    }
+
+    /// Writes the statistics of shards `1/count` … of the pair file and returns their paths.
+    func statistics(_ inputs: [String], count: Int, in directory: String) throws -> [String] {
+        try (1...count).map { index in
+            var options = TermsOptions(inputs: inputs)
+            options.shard = CorpusShard(index: index, count: count)
+            options.statisticsOutput = directory + "/part\(index).tmstats"
+            let report = try TermsPipeline.run(options)
+            #expect(report.glossary.entries.isEmpty)
+            return directory + "/part\(index).tmstats"
+        }
+    }
+
+    @Test func mergedShardsOfAPairFileGiveTheUnshardedGlossary() throws {
+        let directory = try temporaryDirectory()
+        let files = try statistics([Self.pairs, Self.document], count: 4, in: directory)
+        var options = TermsMergeOptions(statistics: files.shuffled())
+        options.output = directory + "/merged.json"
+        let merged = try TermsPipeline.merge(options)
+        let whole = try run([Self.pairs, Self.document])
+        #expect(merged.sentencePairs == 34)
+        #expect(try String(contentsOfFile: options.output, encoding: .utf8) == whole.output)
+    }
+
+    @Test func aStatisticsFileOfAnotherVersionOrCutShortIsRefusedWithItsPlace() throws {
+        let directory = try temporaryDirectory()
+        let files = try statistics([Self.pairs], count: 1, in: directory)
+        let text = try String(contentsOfFile: files[0], encoding: .utf8)
+        let newer = directory + "/newer.tmstats"
+        try text.replacingOccurrences(of: "\"version\":1", with: "\"version\":2")
+            .write(toFile: newer, atomically: true, encoding: .utf8)
+        #expect {
+            try TermsPipeline.merge(TermsMergeOptions(statistics: [newer]))
+        } throws: { error in
+            (error as? TermsStatistics.FileError)?.description.hasPrefix(newer + ":1: statistics version 2") == true
+        }
+        let cut = directory + "/cut.tmstats"
+        try text.split(separator: "\n").dropLast().joined(separator: "\n").write(toFile: cut, atomically: true,
+                                                                              encoding: .utf8)
+        #expect {
+            try TermsPipeline.merge(TermsMergeOptions(statistics: [cut]))
+        } throws: { error in
+            (error as? TermsStatistics.FileError)?.message.contains("cut short") == true
+        }
+        let broken = directory + "/broken.tmstats"
+        try (text + "[0,17,\"no target\"]\n").write(toFile: broken, atomically: true, encoding: .utf8)
+        #expect {
+            try TermsPipeline.merge(TermsMergeOptions(statistics: [broken]))
+        } throws: { error in
+            (error as? TermsStatistics.FileError)?.location?.line == 19
+        }
+    }
+
+    @Test func statisticsOfOtherLanguagesAreNotMerged() throws {
+        let directory = try temporaryDirectory()
+        let files = try statistics([Self.pairs], count: 2, in: directory)
+        let text = try String(contentsOfFile: files[1], encoding: .utf8)
+        try text.replacingOccurrences(of: "\"target\":\"en\"", with: "\"target\":\"tr\"")
+            .write(toFile: files[1], atomically: true, encoding: .utf8)
+        #expect {
+            try TermsPipeline.merge(TermsMergeOptions(statistics: files))
+        } throws: { error in
+            (error as? TermsStatistics.FileError)?.message.hasPrefix("languages az → tr") == true
+        }
+    }
+
+    @Test func aShardWithoutAStatisticsFileIsRefused() throws {
+        var options = TermsOptions(inputs: [Self.pairs])
+        options.shard = CorpusShard(index: 1, count: 2)
+        #expect(throws: TermsPipeline.InputError.self) { try TermsPipeline.run(options) }
+    }
 }
