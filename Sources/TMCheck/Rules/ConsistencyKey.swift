@@ -39,6 +39,15 @@ enum ConsistencyKey {
         return Key(out)
     }
 
+    /// The 64-bit FNV-1a hash of the key (never 0, which marks a unit left out); `emptyHash` for an empty key.
+    static func hash(_ segment: Segment, ignoringNumbers: Bool, ignoringCodes: Bool) -> UInt64 {
+        let h = make(segment, ignoringNumbers: ignoringNumbers, ignoringCodes: ignoringCodes).hash
+        return h == 0 ? 1 : h
+    }
+
+    /// The hash of the empty key (a segment of punctuation only).
+    static let emptyHash: UInt64 = 0xcbf2_9ce4_8422_2325
+
     /// A key as UTF-8 bytes with its 64-bit FNV-1a hash computed once: hashing and comparing bytes avoids the
     /// Unicode normalisation that `String` hashing performs, which the keys (already folded) do not need.
     struct Key: Hashable, Sendable {

@@ -44,6 +44,9 @@ final class Segment {
     }()
 
     var isBlank: Bool { trimmedBounds == nil }
+
+    /// The length in scalars without edge whitespace, or nil for a blank segment.
+    var trimmedLength: Int? { trimmedBounds?.count }
 }
 
 /// A unit with both sides scanned, handed to each rule in turn.
