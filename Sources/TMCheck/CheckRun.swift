@@ -66,6 +66,7 @@ public final class CheckRun {
             let lo = units.count * piece / pieceCount
             let hi = units.count * (piece + 1) / pieceCount
             var found: [Finding] = []
+            var scratch: [UInt8] = []
             for index in lo..<hi {
                 let analysis = UnitAnalysis(units[index])
                 let blankTarget = analysis.target.isBlank
@@ -88,9 +89,9 @@ public final class CheckRun {
                 if wantsConsistency, !blankTarget {
                     hashes[index] = (
                         ConsistencyKey.hash(analysis.source, ignoringNumbers: options.consistencyIgnoresNumbers,
-                                            ignoringCodes: options.consistencyIgnoresTags),
+                                            ignoringCodes: options.consistencyIgnoresTags, scratch: &scratch),
                         ConsistencyKey.hash(analysis.target, ignoringNumbers: options.consistencyIgnoresNumbers,
-                                            ignoringCodes: options.consistencyIgnoresTags))
+                                            ignoringCodes: options.consistencyIgnoresTags, scratch: &scratch))
                 }
                 if wantsLength {
                     lens[index] = (Int32(clamping: analysis.source.trimmedLength ?? -1),

@@ -83,8 +83,85 @@ public final class DelimitedTextUnitStream {
         return h
     }
 
-    /// The records of the next block of whole lines, with line numbers counted from the file's start.
-    private func nextRecords() throws(DelimitedTextError) -> ([DelimitedTextRecords.Record], Int)? {
+    /// The units at the given positions (0-based, counting units in file order, ascending), read from where the
+    /// stream stands (a new stream: the file's start) without building the others: lines are counted, and only
+    /// the wanted ones parsed. For a second pass over a file whose first pass gave positions.
+    public func units(at positions: [Int]) throws(DelimitedTextError) -> [TranslationUnit] {
+        var result: [TranslationUnit] = []
+        result.reserveCapacity(positions.count)
+        var next = 0
+        var position = -1
+        while next < positions.count, let (start, cut) = try nextBlock() {
+            // A lone carriage return also ends a line: leave such blocks to the full parser.
+            let loneCR = pending.withUnsafeBufferPointer { bytes -> Bool in
+                var k = start
+                while k < cut {
+                    if bytes[k] == 0x0D, k + 1 >= cut || bytes[k + 1] != 0x0A { return true }
+                    k += 1
+                }
+                return false
+            }
+            var wanted: [(line: Int, from: Int, to: Int)] = []
+            if loneCR || layout == nil {
+                let offset = linesRead
+                var (records, lines) = pending.withUnsafeBufferPointer { bytes in
+                    Self.parse(bytes, from: start, to: cut, lineOffset: offset)
+                }
+                linesRead += lines
+                pending.removeFirst(cut)
+                if layout == nil, let firstRecord = records.first {
+                    let layout = try DelimitedTextUnitReader.Layout(
+                        first: firstRecord, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, file: path)
+                    self.layout = layout
+                    if layout.headerRow { records.removeFirst() }
+                }
+                guard let layout else { continue }
+                for record in records {
+                    position += 1
+                    if next < positions.count, positions[next] == position {
+                        result.append(try layout.unit(record, file: path))
+                        next += 1
+                    }
+                }
+                continue
+            }
+            guard let layout else { continue }
+            pending.withUnsafeBufferPointer { bytes in
+                var lineStart = start
+                var k = start
+                while k < cut, next < positions.count {
+                    // Find the line's end.
+                    while k < cut, bytes[k] != 0x0A { k += 1 }
+                    let end = k
+                    k += 1
+                    linesRead += 1
+                    let blank = end == lineStart || (end == lineStart + 1 && bytes[lineStart] == 0x0D)
+                    if !blank {
+                        position += 1
+                        if positions[next] == position {
+                            wanted.append((linesRead, lineStart, min(end + 1, cut)))
+                            next += 1
+                        }
+                    }
+                    lineStart = k
+                }
+            }
+            for (line, from, to) in wanted {
+                let (records, _) = pending.withUnsafeBufferPointer { bytes in
+                    DelimitedTextRecords.parse(bytes, from: from, to: to)
+                }
+                guard var record = records.first else { continue }
+                record.line = line
+                result.append(try layout.unit(record, file: path))
+            }
+            pending.removeFirst(cut)
+        }
+        return result
+    }
+
+    /// Reads up to the end of the next block of whole lines: the block is `pending[start..<cut]` (`start` skips
+    /// a byte-order mark), or nil at the end of the file.
+    private func nextBlock() throws(DelimitedTextError) -> (Int, Int)? {
         // Fill up to a line end (or the end of the file).
         var cut = -1
         while true {
@@ -109,6 +186,12 @@ public final class DelimitedTextUnitStream {
             first = false
             if pending.count >= 3, pending[0] == 0xEF, pending[1] == 0xBB, pending[2] == 0xBF { start = 3 }
         }
+        return (start, cut)
+    }
+
+    /// The records of the next block of whole lines, with line numbers counted from the file's start.
+    private func nextRecords() throws(DelimitedTextError) -> ([DelimitedTextRecords.Record], Int)? {
+        guard let (start, cut) = try nextBlock() else { return nil }
         let offset = linesRead
         let (records, lines) = pending.withUnsafeBufferPointer { bytes in
             Self.parse(bytes, from: start, to: cut, lineOffset: offset)

@@ -144,13 +144,17 @@ public enum CheckPipeline {
             try onFindings(findings)
         }
         var cache: [String: [TranslationUnit]] = [:]
+        var counts: [Int] = []
         for path in inputs {
+            var count = 0
             try forEachChunk(path, inputs: inputs, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage,
                              cache: &cache) { units in
                 if run == nil { run = try makeRun(units.first) }
                 guard let run else { return }
+                count += units.count
                 try deliver(run.check(units))
             }
+            counts.append(count)
         }
         if run == nil { run = try makeRun(nil) }
         guard let run else { return CheckReport(findings: [], unitCount: 0) }
@@ -160,14 +164,36 @@ public enum CheckPipeline {
             picked.reserveCapacity(positions.count)
             var next = 0
             var base = 0
-            for path in inputs where next < positions.count {
+            for (path, count) in zip(inputs, counts) {
+                defer { base += count }
+                var local: [Int] = []
+                while next < positions.count, positions[next] < base + count {
+                    local.append(positions[next] - base)
+                    next += 1
+                }
+                if local.isEmpty { continue }
+                let ext = (path as NSString).pathExtension.lowercased()
+                if path != "-", ["tsv", "tab", "txt"].contains(ext) {
+                    // TSV: count lines and parse only the wanted ones.
+                    let stream = try DelimitedTextUnitStream(path: path, sourceLanguage: sourceLanguage,
+                                                             targetLanguage: targetLanguage)
+                    var units = try stream.units(at: local)
+                    if inputs.count > 1 {
+                        let prefix = (path as NSString).lastPathComponent + ":"
+                        for k in units.indices { units[k].id = prefix + units[k].id }
+                    }
+                    picked += units
+                    continue
+                }
+                var k = 0
+                var chunkBase = 0
                 try forEachChunk(path, inputs: inputs, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage,
                                  cache: &cache) { units in
-                    while next < positions.count, positions[next] < base + units.count {
-                        picked.append(units[positions[next] - base])
-                        next += 1
+                    while k < local.count, local[k] < chunkBase + units.count {
+                        picked.append(units[local[k] - chunkBase])
+                        k += 1
                     }
-                    base += units.count
+                    chunkBase += units.count
                 }
             }
             guard picked.count == positions.count else {

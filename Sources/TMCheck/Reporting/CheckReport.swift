@@ -129,7 +129,7 @@ func markedPieces(_ text: String, spans: [Span], side: Span.Side) -> [(text: Str
     while start < scalars.count {
         var end = start + 1
         while end < scalars.count, marked[end] == marked[start] { end += 1 }
-        pieces.append((String(String.UnicodeScalarView(scalars[start..<end])), marked[start]))
+        pieces.append((ScalarTraits.string(scalars[start..<end]), marked[start]))
         start = end
     }
     return pieces

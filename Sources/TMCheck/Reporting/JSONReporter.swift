@@ -108,32 +108,51 @@ public enum JSONReporter {
     /// Appends a JSON string literal to a UTF-8 buffer, escaping byte by byte (every byte that needs escaping is
     /// ASCII, except U+2028/U+2029, which JavaScript cannot take raw).
     static func appendString(_ text: String, to out: inout [UInt8]) {
-        out.append(0x22)
-        var tail: (UInt8, UInt8) = (0, 0)
-        for byte in text.utf8 {
-            switch byte {
-            case 0x22: out.append(0x5C); out.append(0x22)
-            case 0x5C: out.append(0x5C); out.append(0x5C)
-            case 0x0A: out.append(0x5C); out.append(0x6E)
-            case 0x0D: out.append(0x5C); out.append(0x72)
-            case 0x09: out.append(0x5C); out.append(0x74)
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
-            case 0xA8, 0xA9:
-                if tail.0 == 0xE2 && tail.1 == 0x80 {
-                    out.removeLast(2)
-                    out.append(contentsOf: Array("\\u202".utf8))
-                    out.append(byte == 0xA8 ? 0x38 : 0x39)
-                } else {
-                    out.append(byte)
-                }
-            default:
-                out.append(byte)
+        var text = text
+        text.withUTF8 { bytes in
+            out.append(0x22)
+            let n = bytes.count
+            var runStart = 0
+            var i = 0
+            func flush(_ end: Int) {
+                if end > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<end])) }
             }
-            tail = (tail.1, byte)
+            while i < n {
+                let byte = bytes[i]
+                if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0xE2 {
+                    i += 1
+                    continue
+                }
+                if byte == 0xE2 {
+                    // U+2028 and U+2029 (E2 80 A8/A9), which JavaScript cannot take raw.
+                    if i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 {
+                        flush(i)
+                        out.append(contentsOf: Array("\\u202".utf8))
+                        out.append(bytes[i + 2] == 0xA8 ? 0x38 : 0x39)
+                        i += 3
+                        runStart = i
+                    } else {
+                        i += 1
+                    }
+                    continue
+                }
+                flush(i)
+                switch byte {
+                case 0x22: out.append(0x5C); out.append(0x22)
+                case 0x5C: out.append(0x5C); out.append(0x5C)
+                case 0x0A: out.append(0x5C); out.append(0x6E)
+                case 0x0D: out.append(0x5C); out.append(0x72)
+                case 0x09: out.append(0x5C); out.append(0x74)
+                default:
+                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                    out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+                }
+                i += 1
+                runStart = i
+            }
+            flush(n)
+            out.append(0x22)
         }
-        out.append(0x22)
     }
 
     /// A JSON string literal: quotes, backslashes and control characters escaped, everything else as UTF-8.

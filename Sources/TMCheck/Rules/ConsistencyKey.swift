@@ -2,10 +2,17 @@
 /// collapsed, punctuation dropped; optionally digits replaced by `#` and inline codes removed.
 enum ConsistencyKey {
     static func make(_ segment: Segment, ignoringNumbers: Bool, ignoringCodes: Bool) -> Key {
+        var out: [UInt8] = []
+        fold(segment, ignoringNumbers: ignoringNumbers, ignoringCodes: ignoringCodes, into: &out)
+        return Key(out)
+    }
+
+    /// Writes the key's UTF-8 into `out` (emptied first; a buffer reused across units saves an allocation each).
+    static func fold(_ segment: Segment, ignoringNumbers: Bool, ignoringCodes: Bool, into out: inout [UInt8]) {
         let turkic = CaseFolding.isTurkic(segment.language)
         let s = segment.scalars
         let codes = ignoringCodes ? segment.codes : []
-        var out: [UInt8] = []
+        out.removeAll(keepingCapacity: true)
         out.reserveCapacity(s.count + 8)
         var codeIndex = 0
         var pendingSpace = false
@@ -36,12 +43,14 @@ enum ConsistencyKey {
             }
             CaseFolding.appendFoldedUTF8(c, turkic: turkic, to: &out)
         }
-        return Key(out)
     }
 
     /// The 64-bit FNV-1a hash of the key (never 0, which marks a unit left out); `emptyHash` for an empty key.
-    static func hash(_ segment: Segment, ignoringNumbers: Bool, ignoringCodes: Bool) -> UInt64 {
-        let h = make(segment, ignoringNumbers: ignoringNumbers, ignoringCodes: ignoringCodes).hash
+    static func hash(_ segment: Segment, ignoringNumbers: Bool, ignoringCodes: Bool, scratch: inout [UInt8])
+        -> UInt64
+    {
+        fold(segment, ignoringNumbers: ignoringNumbers, ignoringCodes: ignoringCodes, into: &scratch)
+        let h = Key.fnv(scratch)
         return h == 0 ? 1 : h
     }
 
@@ -55,13 +64,18 @@ enum ConsistencyKey {
         let hash: UInt64
 
         init(_ bytes: [UInt8]) {
+            self.bytes = bytes
+            self.hash = Self.fnv(bytes)
+        }
+
+        /// 64-bit FNV-1a.
+        static func fnv(_ bytes: [UInt8]) -> UInt64 {
             var h: UInt64 = 0xcbf2_9ce4_8422_2325
             for b in bytes {
                 h ^= UInt64(b)
                 h = h &* 0x0000_0100_0000_01b3
             }
-            self.bytes = bytes
-            self.hash = h
+            return h
         }
 
         var isEmpty: Bool { bytes.isEmpty }

@@ -18,7 +18,7 @@ struct RepeatedWordRule: UnitRule {
         let source = Set(sourceRepeats.map { $0.word })
         let fresh = target.filter { !source.contains($0.word) }
         let allowed = Self.grammatical[unit.target.language] ?? []
-        let reported = fresh.filter { !allowed.contains(String(String.UnicodeScalarView($0.word))) }
+        let reported = fresh.filter { !allowed.contains(ScalarTraits.string($0.word)) }
         guard !reported.isEmpty else { return }
         findings.append(finding(
             unit, "repeated word: " + reported.map { quoted(unit.target.string($0.range)) }.joined(separator: ", "),
