@@ -156,4 +156,20 @@ struct StreamingTests {
         #expect(html.components(separatedBy: "<tr class=\"finding").count - 1 == 10)
         #expect(report.failed)
     }
+
+    @Test(arguments: [
+        ("Save the file.", "en"), ("  İstanbul'da   İŞ—yeri…  ", "tr"), ("I\u{307}ki «Ünite» 5.800 %s", "az"),
+        ("Öffnen Sie\u{00A0}die DATEI!", "de"), ("\u{1}ctrl\tTAB\n", "en"), ("...", "en"), ("", "en"),
+        ("Straße ΣΊΣΥΦΟΣ ﬁle", "el"),
+    ])
+    func hashedKeyIsTheHashOfTheWrittenKey(text: String, language: String) {
+        let segment = Segment(text, language: language)
+        var scratch: [UInt8] = []
+        var folded: [UInt8] = []
+        ConsistencyKey.fold(segment, ignoringNumbers: false, ignoringCodes: false, into: &folded)
+        let expected = ConsistencyKey.Key.fnv(folded)
+        #expect(ConsistencyKey.hash(segment, ignoringNumbers: false, ignoringCodes: false, scratch: &scratch)
+            == (expected == 0 ? 1 : expected))
+        #expect(segment.scalars == Array(text.unicodeScalars))
+    }
 }

@@ -49,9 +49,70 @@ enum ConsistencyKey {
     static func hash(_ segment: Segment, ignoringNumbers: Bool, ignoringCodes: Bool, scratch: inout [UInt8])
         -> UInt64
     {
-        fold(segment, ignoringNumbers: ignoringNumbers, ignoringCodes: ignoringCodes, into: &scratch)
-        let h = Key.fnv(scratch)
+        let h: UInt64
+        if ignoringNumbers || ignoringCodes {
+            fold(segment, ignoringNumbers: ignoringNumbers, ignoringCodes: ignoringCodes, into: &scratch)
+            h = Key.fnv(scratch)
+        } else {
+            h = foldedHash(segment, scratch: &scratch)
+        }
         return h == 0 ? 1 : h
+    }
+
+    /// The FNV-1a hash of the key `fold` would write (without numbers or codes ignored), computed on the fly:
+    /// ASCII straight into the hash, other scalars through `scratch`.
+    static func foldedHash(_ segment: Segment, scratch: inout [UInt8]) -> UInt64 {
+        let turkic = CaseFolding.isTurkic(segment.language)
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var pendingSpace = false
+        var empty = true
+        @inline(__always) func mix(_ b: UInt8) {
+            h ^= UInt64(b)
+            h = h &* 0x0000_0100_0000_01b3
+        }
+        segment.scalars.withUnsafeBufferPointer { s in
+            for c in s {
+                let v = c.value
+                if v < 0x80 {
+                    let b = UInt8(v)
+                    let lower = b | 0x20
+                    let letter = lower >= 0x61 && lower <= 0x7A
+                    let digit = b >= 0x30 && b <= 0x39
+                    if !(letter || digit) && b >= 0x20 || b == 0x09 || b == 0x0A || b == 0x0B || b == 0x0C
+                        || b == 0x0D
+                    {
+                        // Whitespace or punctuation (ASCII control characters other than whitespace are kept).
+                        pendingSpace = true
+                        continue
+                    }
+                    if pendingSpace, !empty { mix(0x20) }
+                    pendingSpace = false
+                    empty = false
+                    if b >= 0x41 && b <= 0x5A {
+                        if turkic && b == 0x49 {
+                            mix(0xC4)
+                            mix(0xB1)
+                        } else {
+                            mix(b + 0x20)
+                        }
+                    } else {
+                        mix(b)
+                    }
+                    continue
+                }
+                if ScalarTraits.isWhitespace(c) || ScalarTraits.isPunctuation(c) {
+                    pendingSpace = true
+                    continue
+                }
+                if pendingSpace, !empty { mix(0x20) }
+                pendingSpace = false
+                scratch.removeAll(keepingCapacity: true)
+                CaseFolding.appendFoldedUTF8(c, turkic: turkic, to: &scratch)
+                if !scratch.isEmpty { empty = false }
+                for b in scratch { mix(b) }
+            }
+        }
+        return h
     }
 
     /// The hash of the empty key (a segment of punctuation only).

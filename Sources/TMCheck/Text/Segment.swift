@@ -28,58 +28,59 @@ final class Segment {
 
     init(_ text: String, language: String) {
         self.text = text
-        var scalars: [Unicode.Scalar] = []
         var triggers: UInt32 = 0
         var text = text
-        text.withUTF8 { utf8 in
-            scalars.reserveCapacity(utf8.count)
-            var previous: UInt32 = 0
-            var i = 0
-            let n = utf8.count
-            while i < n {
-                let b = utf8[i]
-                let value: UInt32
-                // Decode UTF-8 (valid: it comes from a String).
-                if b < 0x80 {
-                    value = UInt32(b)
-                    i += 1
-                    switch b {
-                    case 0x25, 0x24, 0x3C, 0x40: triggers |= Trigger.code  // % $ < @
-                    case 0x7B, 0x7D: triggers |= Trigger.code | Trigger.bracket  // { }
-                    case 0x28, 0x29, 0x5B, 0x5D, 0x22: triggers |= Trigger.bracket  // ( ) [ ] "
-                    case 0x30...0x39: triggers |= Trigger.digit
-                    case 0x20: if previous == 0x20 { triggers |= Trigger.doubleSpace }
-                    case 0x2F:  // `://`
-                        if previous == 0x2F, scalars.count >= 2, scalars[scalars.count - 2] == ":" {
-                            triggers |= Trigger.code
+        let scalars = text.withUTF8 { utf8 in
+            [Unicode.Scalar](unsafeUninitializedCapacity: utf8.count) { out, count in
+                var k = 0
+                var previous: UInt32 = 0
+                var i = 0
+                let n = utf8.count
+                while i < n {
+                    let b = utf8[i]
+                    let value: UInt32
+                    // Decode UTF-8 (valid: it comes from a String).
+                    if b < 0x80 {
+                        value = UInt32(b)
+                        i += 1
+                        switch b {
+                        case 0x25, 0x24, 0x3C, 0x40: triggers |= Trigger.code  // % $ < @
+                        case 0x7B, 0x7D: triggers |= Trigger.code | Trigger.bracket  // { }
+                        case 0x28, 0x29, 0x5B, 0x5D, 0x22: triggers |= Trigger.bracket  // ( ) [ ] "
+                        case 0x30...0x39: triggers |= Trigger.digit
+                        case 0x20: if previous == 0x20 { triggers |= Trigger.doubleSpace }
+                        case 0x2F:  // `://`
+                            if previous == 0x2F, k >= 2, out[k - 2] == ":" { triggers |= Trigger.code }
+                        case 0x2E:  // `www.`
+                            if k >= 3, out[k - 1].value | 0x20 == 0x77, out[k - 2].value | 0x20 == 0x77,
+                               out[k - 3].value | 0x20 == 0x77
+                            { triggers |= Trigger.code }
+                        default: break
                         }
-                    case 0x2E:  // `www.`
-                        let k = scalars.count
-                        if k >= 3, scalars[k - 1].value | 0x20 == 0x77, scalars[k - 2].value | 0x20 == 0x77,
-                           scalars[k - 3].value | 0x20 == 0x77
-                        { triggers |= Trigger.code }
-                    default: break
+                    } else {
+                        if b < 0xE0 {
+                            value = (UInt32(b & 0x1F) << 6) | UInt32(utf8[i + 1] & 0x3F)
+                            i += 2
+                        } else if b < 0xF0 {
+                            value = (UInt32(b & 0x0F) << 12) | (UInt32(utf8[i + 1] & 0x3F) << 6)
+                                | UInt32(utf8[i + 2] & 0x3F)
+                            i += 3
+                        } else {
+                            value = (UInt32(b & 0x07) << 18) | (UInt32(utf8[i + 1] & 0x3F) << 12)
+                                | (UInt32(utf8[i + 2] & 0x3F) << 6) | UInt32(utf8[i + 3] & 0x3F)
+                            i += 4
+                        }
+                        switch value {
+                        case 0xAB, 0xBB: triggers |= Trigger.bracket
+                        case 0xA0, 0x202F, 0x2007: triggers |= Trigger.noBreakSpace
+                        default: break
+                        }
                     }
-                } else if b < 0xE0 {
-                    value = (UInt32(b & 0x1F) << 6) | UInt32(utf8[i + 1] & 0x3F)
-                    i += 2
-                } else if b < 0xF0 {
-                    value = (UInt32(b & 0x0F) << 12) | (UInt32(utf8[i + 1] & 0x3F) << 6) | UInt32(utf8[i + 2] & 0x3F)
-                    i += 3
-                } else {
-                    value = (UInt32(b & 0x07) << 18) | (UInt32(utf8[i + 1] & 0x3F) << 12)
-                        | (UInt32(utf8[i + 2] & 0x3F) << 6) | UInt32(utf8[i + 3] & 0x3F)
-                    i += 4
+                    out[k] = Unicode.Scalar(value) ?? "\u{FFFD}"  // a trivial type: assigning initialises
+                    k += 1
+                    previous = value
                 }
-                if value >= 0x80 {
-                    switch value {
-                    case 0xAB, 0xBB: triggers |= Trigger.bracket
-                    case 0xA0, 0x202F, 0x2007: triggers |= Trigger.noBreakSpace
-                    default: break
-                    }
-                }
-                scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
-                previous = value
+                count = k
             }
         }
         self.scalars = scalars
