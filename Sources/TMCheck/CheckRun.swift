@@ -173,12 +173,20 @@ public final class CheckRun {
         guard let plan = corpusPlan, !plan.positions.isEmpty else { return [] }
         let fetched = try fetch(plan.positions)
         precondition(fetched.count == plan.positions.count, "fetch must return one unit per position")
-        var unitAt: [Int: TranslationUnit] = [:]
-        unitAt.reserveCapacity(fetched.count)
-        for (p, unit) in zip(plan.positions, fetched) { unitAt[p] = unit }
-        let lookup: (Int) -> TranslationUnit = { unitAt[$0] ?? TranslationUnit(
-            id: String($0 + 1), source: "", target: "", sourceLanguage: LanguageTag("und")!,
-            targetLanguage: LanguageTag("und")!) }
+        // Position → index in `fetched`, by binary search in the ascending positions.
+        let positions = plan.positions
+        func index(_ position: Int) -> Int {
+            var lo = 0
+            var hi = positions.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if positions[mid] < position { lo = mid + 1 } else { hi = mid }
+            }
+            return lo
+        }
+        let lookup: (Int) -> TranslationUnit = { fetched[index($0)] }
+        let ids = fetched.map(\.id)
+        let idAt: (Int) -> String = { ids[index($0)] }
         var ranked: [(first: Int, rank: Int, finding: Finding)] = []
         for outlier in plan.lengthOutliers {
             let unit = lookup(outlier.position)
@@ -187,7 +195,7 @@ public final class CheckRun {
         }
         for group in plan.groups {
             ranked.append((group.variants[0][0], group.rule.bySource ? 1 : 2,
-                           group.rule.finding(variants: group.variants, unit: lookup)))
+                           group.rule.finding(variants: group.variants, unit: lookup, id: idAt)))
         }
         ranked.sort { a, b in a.first != b.first ? a.first < b.first : a.rank < b.rank }
         let severities = checker.configuration.severities

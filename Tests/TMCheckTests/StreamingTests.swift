@@ -172,4 +172,17 @@ struct StreamingTests {
             == (expected == 0 ? 1 : expected))
         #expect(segment.scalars == Array(text.unicodeScalars))
     }
+
+    @Test(arguments: [
+        ("la casa de de el rey", "es"), ("The the house", "en"), ("d'authenticité authenticité", "fr"),
+        ("Über über alles", "de"), ("10 10 Dateien", "de"), ("a\u{00A0}a b", "fr"), ("l'a l'a", "fr"),
+        ("x  x", "en"), ("no repeat here", "en"), ("see %s %s", "en"), ("ab b", "en"), ("b ab", "en"),
+        ("ÇOK çok", "tr"), ("İş iş", "tr"), ("dogs dogs' bowl", "en"),
+    ])
+    func repeatPrefilterHasNoFalseNegatives(text: String, language: String) {
+        let segment = Segment(text, language: language)
+        if !RepeatedWordRule.mayRepeat(segment) {
+            #expect(RepeatedWordRule.repeats(segment).isEmpty)
+        }
+    }
 }

@@ -55,13 +55,14 @@ struct InconsistencyRule: Sendable {
         return groups.map { $0.map(\.units) }
     }
 
-    /// The finding for one group; `unit` gives the unit at a position (every position of the group).
-    func finding(variants: [[Int]], unit: (Int) -> TranslationUnit) -> Finding {
+    /// The finding for one group; `unit` gives the unit at a position (every position of the group), `id` just
+    /// its id.
+    func finding(variants: [[Int]], unit: (Int) -> TranslationUnit, id unitID: (Int) -> String) -> Finding {
         let allUnits = variants.flatMap { $0 }.sorted()
         let shown = variants.prefix(5).map { positions -> String in
             let first = unit(positions[0])
             let text = bySource ? first.target : first.source
-            let ids = positions.prefix(5).map { unit($0).id }.joined(separator: ", ")
+            let ids = positions.prefix(5).map(unitID).joined(separator: ", ")
                 + (positions.count > 5 ? ", …" : "")
             return quoted(text) + " (unit" + (positions.count > 1 ? "s " : " ") + ids + ")"
         }
@@ -73,7 +74,7 @@ struct InconsistencyRule: Sendable {
         let first = unit(variants[0][0])
         let second = unit(variants[1][0])
         return Finding(
-            rule: id, severity: defaultSeverity, units: allUnits.map { unit($0).id }, message: message,
+            rule: id, severity: defaultSeverity, units: allUnits.map(unitID), message: message,
             source: bySource ? first.source : second.source,
             target: bySource ? second.target : first.target)
     }
