@@ -6,14 +6,14 @@ import TMCore
 ///
 ///     let run = CheckRun(checker: checker, glossary: glossary)
 ///     for chunk in chunks { report(run.check(chunk)) }        // unit findings, in input order
-///     report(try run.finish { positions in unitsAt(positions) })  // corpus findings, after the whole input
+///     report(try run.finish { positions, receive in … })        // corpus findings, after the whole input
 ///
 /// `check` runs the unit rules (and custom rules) on a chunk in parallel and returns their findings at once, in
 /// input order (per unit in `Checker.ruleIDs` order, custom rules after). For the corpus rules it keeps, per
 /// unit, only two 64-bit hashes of the consistency keys, two lengths and a language-pair number (25 bytes).
-/// `finish` then finds the inconsistent groups and the length outliers on that index and asks for the few
-/// units whose ids and texts the findings show (a second read of the input), returning corpus findings ordered
-/// by their first unit, then by rule.
+/// `finish` then finds the inconsistent groups and the length outliers on that index and asks for the units
+/// the findings name (a second read of the input), keeping the ids of all of them but the texts only of those
+/// shown, and returns the corpus findings ordered by their first unit, then by rule.
 public final class CheckRun {
     public let checker: Checker
     let rules: [any UnitRule]
@@ -166,15 +166,16 @@ public final class CheckRun {
 
     /// The corpus rules' findings (`length-ratio`, `inconsistent-*`), ordered by their first unit, then by rule.
     ///
-    /// - Parameter fetch: given ascending stream positions (`corpusPositions()`), returns the units at those
-    ///   positions, in that order (by reading the input a second time, or from memory).
-    public func finish(fetch: ([Int]) throws -> [TranslationUnit]) rethrows -> [Finding] {
+    /// - Parameter fetch: given ascending stream positions (`corpusPositions()`), hands each unit at those
+    ///   positions to `receive` with its index in the list (by reading the input a second time, or from
+    ///   memory). Only the ids of most of them are kept; the texts only of the units the findings show.
+    public func finish(fetch: (_ positions: [Int], _ receive: (Int, TranslationUnit) -> Void) throws -> Void)
+        rethrows -> [Finding]
+    {
         prepareCorpus()
         guard let plan = corpusPlan, !plan.positions.isEmpty else { return [] }
-        let fetched = try fetch(plan.positions)
-        precondition(fetched.count == plan.positions.count, "fetch must return one unit per position")
-        // Position → index in `fetched`, by binary search in the ascending positions.
         let positions = plan.positions
+        // Position → index in `positions`, by binary search.
         func index(_ position: Int) -> Int {
             var lo = 0
             var hi = positions.count
@@ -184,8 +185,24 @@ public final class CheckRun {
             }
             return lo
         }
-        let lookup: (Int) -> TranslationUnit = { fetched[index($0)] }
-        let ids = fetched.map(\.id)
+        // The units whose texts a finding shows: length outliers, and the first unit of each shown variant.
+        var needsText = [Bool](repeating: false, count: positions.count)
+        for outlier in plan.lengthOutliers { needsText[index(outlier.position)] = true }
+        for group in plan.groups {
+            for variant in group.variants.prefix(5) { needsText[index(variant[0])] = true }
+        }
+        var ids = [String](repeating: "", count: positions.count)
+        var texts: [Int: TranslationUnit] = [:]
+        try fetch(positions) { k, unit in
+            guard k >= 0, k < positions.count else { return }
+            ids[k] = unit.id
+            if needsText[k] { texts[k] = unit }
+        }
+        let lookup: (Int) -> TranslationUnit = { position in
+            let k = index(position)
+            return texts[k] ?? TranslationUnit(id: ids[k], source: "", target: "", sourceLanguage: Self.und,
+                                               targetLanguage: Self.und)
+        }
         let idAt: (Int) -> String = { ids[index($0)] }
         var ranked: [(first: Int, rank: Int, finding: Finding)] = []
         for outlier in plan.lengthOutliers {
@@ -203,6 +220,19 @@ public final class CheckRun {
             var finding = item.finding
             if let severity = severities[finding.rule] { finding.severity = severity }
             return finding
+        }
+    }
+
+    /// The placeholder language of a unit known only by its id (never shown: text positions are all fetched).
+    private static let und: LanguageTag = {
+        guard let tag = LanguageTag("und") else { fatalError("‘und’ is a valid language tag") }
+        return tag
+    }()
+
+    /// `finish` with the units at hand (for inputs held in memory).
+    public func finish(units: [TranslationUnit]) -> [Finding] {
+        finish { positions, receive in
+            for (k, p) in positions.enumerated() { receive(k, units[p]) }
         }
     }
 }

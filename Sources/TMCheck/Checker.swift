@@ -52,7 +52,7 @@ public struct Checker: Sendable {
             findings += run.check(Array(units[start..<end]))
             start = end
         }
-        findings += run.finish { positions in positions.map { units[$0] } }
+        findings += run.finish(units: units)
         return findings
     }
 }

@@ -89,6 +89,12 @@ public final class DelimitedTextUnitStream {
     public func units(at positions: [Int]) throws(DelimitedTextError) -> [TranslationUnit] {
         var result: [TranslationUnit] = []
         result.reserveCapacity(positions.count)
+        try units(at: positions) { _, unit in result.append(unit) }
+        return result
+    }
+
+    /// Like `units(at:)`, handing each unit to `body` with its index in `positions` instead of collecting them.
+    public func units(at positions: [Int], _ body: (Int, TranslationUnit) -> Void) throws(DelimitedTextError) {
         var next = 0
         var position = -1
         while next < positions.count, let (start, cut) = try nextBlock() {
@@ -119,7 +125,7 @@ public final class DelimitedTextUnitStream {
                 for record in records {
                     position += 1
                     if next < positions.count, positions[next] == position {
-                        result.append(try layout.unit(record, file: path))
+                        body(next, try layout.unit(record, file: path))
                         next += 1
                     }
                 }
@@ -146,17 +152,17 @@ public final class DelimitedTextUnitStream {
                     lineStart = k
                 }
             }
-            for (line, from, to) in wanted {
+            let firstWanted = next - wanted.count
+            for (k, (line, from, to)) in wanted.enumerated() {
                 let (records, _) = pending.withUnsafeBufferPointer { bytes in
                     DelimitedTextRecords.parse(bytes, from: from, to: to)
                 }
                 guard var record = records.first else { continue }
                 record.line = line
-                result.append(try layout.unit(record, file: path))
+                body(firstWanted + k, try layout.unit(record, file: path))
             }
             pending.removeFirst(cut)
         }
-        return result
     }
 
     /// Reads up to the end of the next block of whole lines: the block is `pending[start..<cut]` (`start` skips

@@ -158,31 +158,35 @@ public enum CheckPipeline {
         }
         if run == nil { run = try makeRun(nil) }
         guard let run else { return CheckReport(findings: [], unitCount: 0) }
-        let corpus = try run.finish { positions in
-            // Second read: pick the units at the wanted positions.
-            var picked: [TranslationUnit] = []
-            picked.reserveCapacity(positions.count)
+        let corpus = try run.finish { positions, handOver in
+            // Second read: hand over the units at the wanted positions.
+            var received = 0
+            func receive(_ k: Int, _ unit: TranslationUnit) {
+                received += 1
+                handOver(k, unit)
+            }
             var next = 0
             var base = 0
             for (path, count) in zip(inputs, counts) {
                 defer { base += count }
+                let first = next
                 var local: [Int] = []
                 while next < positions.count, positions[next] < base + count {
                     local.append(positions[next] - base)
                     next += 1
                 }
                 if local.isEmpty { continue }
+                let prefix = inputs.count > 1 ? (path == "-" ? "stdin" : (path as NSString).lastPathComponent) + ":" : ""
                 let ext = (path as NSString).pathExtension.lowercased()
                 if path != "-", ["tsv", "tab", "txt"].contains(ext) {
                     // TSV: count lines and parse only the wanted ones.
                     let stream = try DelimitedTextUnitStream(path: path, sourceLanguage: sourceLanguage,
                                                              targetLanguage: targetLanguage)
-                    var units = try stream.units(at: local)
-                    if inputs.count > 1 {
-                        let prefix = (path as NSString).lastPathComponent + ":"
-                        for k in units.indices { units[k].id = prefix + units[k].id }
+                    try stream.units(at: local) { k, unit in
+                        var unit = unit
+                        if !prefix.isEmpty { unit.id = prefix + unit.id }
+                        receive(first + k, unit)
                     }
-                    picked += units
                     continue
                 }
                 var k = 0
@@ -190,16 +194,15 @@ public enum CheckPipeline {
                 try forEachChunk(path, inputs: inputs, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage,
                                  cache: &cache) { units in
                     while k < local.count, local[k] < chunkBase + units.count {
-                        picked.append(units[local[k] - chunkBase])
+                        receive(first + k, units[local[k] - chunkBase])
                         k += 1
                     }
                     chunkBase += units.count
                 }
             }
-            guard picked.count == positions.count else {
+            guard received == positions.count else {
                 throw CheckInputError("an input changed while it was being checked", file: inputs.joined(separator: ", "))
             }
-            return picked
         }
         try deliver(corpus)
         return CheckReport(findings: kept, unitCount: run.unitCount, ignoredCount: ignored, inputs: inputs,

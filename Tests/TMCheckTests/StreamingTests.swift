@@ -106,7 +106,9 @@ struct StreamingTests {
             streamed += run.check(Array(Self.units[start..<end]))
             start = end
         }
-        streamed += run.finish { positions in positions.map { Self.units[$0] } }
+        streamed += run.finish { positions, receive in
+            for (k, p) in positions.enumerated() { receive(k, Self.units[p]) }
+        }
         #expect(streamed == whole)
         let rules = Set(whole.map(\.rule))
         #expect(rules.isSuperset(of: ["inconsistent-target", "inconsistent-source", "length-ratio", "number-mismatch",
