@@ -179,7 +179,8 @@ struct StreamingTests {
         ("la casa de de el rey", "es"), ("The the house", "en"), ("d'authenticité authenticité", "fr"),
         ("Über über alles", "de"), ("10 10 Dateien", "de"), ("a\u{00A0}a b", "fr"), ("l'a l'a", "fr"),
         ("x  x", "en"), ("no repeat here", "en"), ("see %s %s", "en"), ("ab b", "en"), ("b ab", "en"),
-        ("ÇOK çok", "tr"), ("İş iş", "tr"), ("dogs dogs' bowl", "en"),
+        ("ÇOK çok", "tr"), ("İş iş", "tr"), ("dogs dogs' bowl", "en"), ("%sde de", "es"), ("<b>de</b> de", "es"),
+        ("see http://x.org x", "en"), ("de de@x.org", "es"), ("{n} n n", "en"), ("%s %s", "en"), ("d'a a", "fr"),
     ])
     func repeatPrefilterHasNoFalseNegatives(text: String, language: String) {
         let segment = Segment(text, language: language)

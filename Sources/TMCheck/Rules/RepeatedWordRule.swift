@@ -27,10 +27,11 @@ struct RepeatedWordRule: UnitRule {
     }
 
     /// A quick test with no false negatives: is there a space or no-break space with, before it, a word that
-    /// ends with the word after it (equal, or elided `d'mot mot`), ASCII letters compared without case? Segments
-    /// with inline codes or non-ASCII letters next to such a space go to the full scan.
+    /// ends with the word after it (equal, or elided `d'mot mot`), ASCII letters compared without case? Words
+    /// with apostrophes or non-ASCII letters next to such a space go to the full scan. (Inline codes never start
+    /// inside a word, so they can only make the scanner's words shorter or absent, never create a repeat this
+    /// test misses.)
     static func mayRepeat(_ segment: Segment) -> Bool {
-        if segment.has(Segment.Trigger.code) { return true }
         let s = segment.scalars
         let n = s.count
         @inline(__always) func isWordPart(_ c: Unicode.Scalar) -> Bool { ScalarTraits.isLetter(c) || ScalarTraits.isDigit(c) }
