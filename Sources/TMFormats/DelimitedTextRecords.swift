@@ -66,12 +66,12 @@ public struct DelimitedTextRecords: Sendable {
     }
 
     /// The file's bytes, read (never written) by the parallel workers while `withUTF8` keeps them alive.
-    private struct SharedBytes: @unchecked Sendable {
+    struct SharedBytes: @unchecked Sendable {
         let bytes: UnsafeBufferPointer<UInt8>
     }
 
     /// Per-piece results written from parallel workers, each into its own slot (distinct slots never race).
-    private final class PieceResults: @unchecked Sendable {
+    final class PieceResults: @unchecked Sendable {
         private let slots: UnsafeMutableBufferPointer<([Record], Int)>
 
         init(count: Int) {
@@ -91,7 +91,7 @@ public struct DelimitedTextRecords: Sendable {
 
     /// Parses the lines in `bytes[from..<to]`; line numbers count from 1 within the piece. Returns the records
     /// and the number of lines the piece spans.
-    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to n: Int) -> ([Record], Int) {
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to n: Int) -> ([Record], Int) {
         var records: [Record] = []
         var line = 1
         var fields: [String] = []

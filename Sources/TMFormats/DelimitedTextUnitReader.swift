@@ -20,38 +20,65 @@ public struct DelimitedTextUnitReader: Sendable {
         self.targetLanguage = targetLanguage
     }
 
-    private static let undetermined: LanguageTag? = LanguageTag("und")
-
     public func read(_ text: String, file: String) throws(DelimitedTextError) -> [TranslationUnit] {
         var records = try DelimitedTextRecords(text, delimiter: delimiter, file: file).records
         guard let first = records.first else { return [] }
-        var idColumn: Int? = nil
-        var sourceColumn = 0
-        var targetColumn = 1
-        var confidenceColumn: Int? = nil
-        guard var sourceLanguage = self.sourceLanguage ?? Self.undetermined,
-              var targetLanguage = self.targetLanguage ?? Self.undetermined
-        else { return [] }
-        if let header = Self.header(first.fields) {
-            records.removeFirst()
-            idColumn = header.id
-            confidenceColumn = header.confidence
-            guard header.languages.count >= 2 else {
-                throw DelimitedTextError("the header row names \(header.languages.count) language column(s); "
-                    + "a source and a target are needed", file: file, line: first.line)
-            }
-            (sourceColumn, sourceLanguage) = header.languages[0]
-            (targetColumn, targetLanguage) = header.languages[1]
-        } else if first.fields.count >= 3 {
-            idColumn = 0
-            sourceColumn = 1
-            targetColumn = 2
-        }
-        let needed = max(sourceColumn, targetColumn, idColumn ?? 0)
+        let layout = try Layout(first: first, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage,
+                                file: file)
+        if layout.headerRow { records.removeFirst() }
         var units: [TranslationUnit] = []
         units.reserveCapacity(records.count)
         var seen = Set<String>()
         for record in records {
+            let unit = try layout.unit(record, file: file)
+            guard seen.insert(unit.id).inserted else {
+                throw DelimitedTextError("duplicate unit id ‘\(unit.id)’", file: file, line: record.line)
+            }
+            units.append(unit)
+        }
+        return units
+    }
+
+    /// Which column holds what, decided from the first record (a header row, or the column count).
+    struct Layout: Sendable {
+        var headerRow = false
+        var idColumn: Int? = nil
+        var sourceColumn = 0
+        var targetColumn = 1
+        var confidenceColumn: Int? = nil
+        var sourceLanguage: LanguageTag
+        var targetLanguage: LanguageTag
+
+        init(first: DelimitedTextRecords.Record, sourceLanguage: LanguageTag?, targetLanguage: LanguageTag?,
+             file: String) throws(DelimitedTextError)
+        {
+            guard let source = sourceLanguage ?? DelimitedTextUnitReader.undetermined,
+                  let target = targetLanguage ?? DelimitedTextUnitReader.undetermined
+            else { throw DelimitedTextError("no language tag", file: file, line: first.line) }
+            self.sourceLanguage = source
+            self.targetLanguage = target
+            if let header = DelimitedTextUnitReader.header(first.fields) {
+                headerRow = true
+                idColumn = header.id
+                confidenceColumn = header.confidence
+                guard header.languages.count >= 2 else {
+                    throw DelimitedTextError("the header row names \(header.languages.count) language column(s); "
+                        + "a source and a target are needed", file: file, line: first.line)
+                }
+                (sourceColumn, self.sourceLanguage) = header.languages[0]
+                (targetColumn, self.targetLanguage) = header.languages[1]
+            } else if first.fields.count >= 3 {
+                idColumn = 0
+                sourceColumn = 1
+                targetColumn = 2
+            }
+        }
+
+        /// Whether ids come from a column (and so may repeat); otherwise they are line numbers.
+        var hasIDColumn: Bool { idColumn != nil }
+
+        func unit(_ record: DelimitedTextRecords.Record, file: String) throws(DelimitedTextError) -> TranslationUnit {
+            let needed = max(sourceColumn, targetColumn, idColumn ?? 0)
             guard record.fields.count > max(sourceColumn, targetColumn) else {
                 throw DelimitedTextError("expected \(needed + 1) columns, found \(record.fields.count)", file: file,
                                          line: record.line)
@@ -59,9 +86,6 @@ public struct DelimitedTextUnitReader: Sendable {
             var id = String(record.line)
             if let idColumn, idColumn < record.fields.count, !record.fields[idColumn].isEmpty {
                 id = record.fields[idColumn]
-            }
-            guard seen.insert(id).inserted else {
-                throw DelimitedTextError("duplicate unit id ‘\(id)’", file: file, line: record.line)
             }
             var confidence: Double? = nil
             if let confidenceColumn, confidenceColumn < record.fields.count,
@@ -73,12 +97,13 @@ public struct DelimitedTextUnitReader: Sendable {
                 }
                 confidence = value
             }
-            units.append(TranslationUnit(
+            return TranslationUnit(
                 id: id, source: record.fields[sourceColumn], target: record.fields[targetColumn],
-                sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, confidence: confidence))
+                sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, confidence: confidence)
         }
-        return units
     }
+
+    static let undetermined: LanguageTag? = LanguageTag("und")
 
     struct Header {
         var id: Int?

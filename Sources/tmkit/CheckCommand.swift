@@ -117,33 +117,55 @@ struct CheckCommand: AsyncParsableCommand {
             throw CheckInputError("no such file", file: ignore)
         }
 
-        let report = try CheckPipeline.run(
-            inputs: inputs, glossaryPath: glossary, configuration: configuration, ignore: ignoreList,
-            failOn: threshold, sourceLanguage: source, targetLanguage: target)
-
         if accept, let ignore {
+            let report = try CheckPipeline.run(
+                inputs: inputs, glossaryPath: glossary, configuration: configuration, ignore: ignoreList,
+                failOn: threshold, sourceLanguage: source, targetLanguage: target)
             try writeAtomically(IgnoreList.render(report.findings, keeping: existingIgnore), to: ignore)
             FileHandle.standardError.write(Data(
                 "tmkit check: \(report.findings.count) findings added to \(ignore)\n".utf8))
             return
         }
 
-        if format == "json" {
-            // Streamed: a report of a million units never sits whole in memory.
-            try emit { sink in try JSONReporter.write(report) { try sink(Data($0)) } }
-        } else {
-            let rendered: String
-            if format == "html" {
-                rendered = HTMLReporter.render(report, title: "tmkit check: " + inputs.joined(separator: ", "))
-            } else {
-                let colour = output == nil && isatty(STDOUT_FILENO) == 1
-                    && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
-                rendered = TextReporter.render(report, colour: colour)
-            }
-            try emit { sink in try sink(Data(rendered.utf8)) }
+        // Streamed: findings go to the reporter as each chunk of units is checked, so neither the inputs nor
+        // the report sit whole in memory (the HTML page keeps at most `htmlLimit` findings and says so).
+        func check(keep: Int, _ onFindings: ([Finding]) throws -> Void) throws -> CheckReport {
+            try CheckPipeline.stream(
+                inputs: inputs, glossaryPath: glossary, configuration: configuration, ignore: ignoreList,
+                failOn: threshold, sourceLanguage: source, targetLanguage: target, keep: keep, onFindings: onFindings)
         }
-        if report.failed { throw ExitCode(1) }
+        var result: CheckReport? = nil
+        switch format {
+        case "json":
+            try emit { sink in
+                try sink(Data(JSONReporter.opening))
+                var first = true
+                let report = try check(keep: 0) { findings in
+                    try sink(Data(JSONReporter.renderFindings(findings[...], first: first)))
+                    first = false
+                }
+                try sink(Data(JSONReporter.closing(report)))
+                result = report
+            }
+        case "html":
+            let report = try check(keep: Self.htmlLimit) { _ in }
+            let rendered = HTMLReporter.render(report, title: "tmkit check: " + inputs.joined(separator: ", "))
+            try emit { sink in try sink(Data(rendered.utf8)) }
+            result = report
+        default:
+            let colour = output == nil && isatty(STDOUT_FILENO) == 1
+                && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+            let spool = TextReportSpool(colour: colour)
+            let report = try check(keep: 0) { spool.add($0) }
+            try emit { sink in try spool.write(report) { try sink(Data($0)) } }
+            result = report
+        }
+        if result?.failed == true { throw ExitCode(1) }
     }
+
+    /// The most findings an HTML page lists (a browser slows down beyond); the page says when there were more.
+    static let htmlLimit = 50_000
+
 
     /// Sends the report to `--output` (through a temporary file and a rename, so no partial file is left on
     /// failure) or to standard output.

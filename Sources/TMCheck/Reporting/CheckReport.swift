@@ -1,6 +1,50 @@
 import TMCore
 
+/// Counts of findings by severity and by rule, kept while findings stream past.
+public struct CheckTally: Sendable, Equatable {
+    public var errors = 0
+    public var warnings = 0
+    public var infos = 0
+    public var byRule: [String: Int] = [:]
+
+    public init() {}
+
+    public init(_ findings: [Finding]) {
+        for f in findings { add(f) }
+    }
+
+    public mutating func add(_ finding: Finding) {
+        switch finding.severity {
+        case .error: errors += 1
+        case .warning: warnings += 1
+        case .info: infos += 1
+        }
+        byRule[finding.rule, default: 0] += 1
+    }
+
+    public var total: Int { errors + warnings + infos }
+
+    public func count(_ severity: Severity) -> Int {
+        switch severity {
+        case .error: errors
+        case .warning: warnings
+        case .info: infos
+        }
+    }
+
+    /// Findings per rule, rules in the order of `Checker.ruleIDs` (custom rules after, by name).
+    public var countsByRule: [(rule: String, count: Int)] {
+        let known = Checker.ruleIDs.filter { byRule[$0] != nil }
+        let custom = byRule.keys.filter { !Checker.ruleIDs.contains($0) }.sorted()
+        return (known + custom).map { ($0, byRule[$0] ?? 0) }
+    }
+}
+
 /// The outcome of a check run, as the reporters render it.
+///
+/// A report built from findings counts them itself; a streamed run (`CheckPipeline.stream`) passes the findings
+/// to the reporters as they come and hands over a report with the counts (`tally`) and only the findings it
+/// kept (none, or the first ones for HTML: `omittedCount` says how many more there were).
 public struct CheckReport: Sendable {
     public var findings: [Finding]
     /// How many units were checked.
@@ -11,35 +55,43 @@ public struct CheckReport: Sendable {
     public var inputs: [String]
     /// The lowest severity that fails the run; nil for `--fail-on never`.
     public var failOn: Severity?
+    /// The counts of a streamed run; nil when `findings` holds every finding (the counts are then theirs).
+    public var tally: CheckTally?
+    /// Findings counted in `tally` but not kept in `findings`.
+    public var omittedCount: Int
 
     public init(findings: [Finding], unitCount: Int, ignoredCount: Int = 0, inputs: [String] = [],
-                failOn: Severity? = .error)
+                failOn: Severity? = .error, tally: CheckTally? = nil, omittedCount: Int = 0)
     {
         self.findings = findings
         self.unitCount = unitCount
         self.ignoredCount = ignoredCount
         self.inputs = inputs
         self.failOn = failOn
+        self.tally = tally
+        self.omittedCount = omittedCount
     }
+
+    /// The counts: the streamed tally, or those of `findings`.
+    public var counts: CheckTally { tally ?? CheckTally(findings) }
+
+    /// How many findings the run had (kept or not).
+    public var findingCount: Int { tally?.total ?? findings.count }
 
     /// Whether a finding at or above `failOn` exists: the command then exits with status 1.
     public var failed: Bool {
         guard let failOn else { return false }
+        if let tally { return Severity.allCases.contains { $0 >= failOn && tally.count($0) > 0 } }
         return findings.contains { $0.severity >= failOn }
     }
 
     public func count(_ severity: Severity) -> Int {
-        findings.reduce(0) { $0 + ($1.severity == severity ? 1 : 0) }
+        if let tally { return tally.count(severity) }
+        return findings.reduce(0) { $0 + ($1.severity == severity ? 1 : 0) }
     }
 
     /// Findings per rule, rules in the order they first appear in `Checker.ruleIDs` (custom rules after).
-    public var countsByRule: [(rule: String, count: Int)] {
-        var counts: [String: Int] = [:]
-        for f in findings { counts[f.rule, default: 0] += 1 }
-        let known = Checker.ruleIDs.filter { counts[$0] != nil }
-        let custom = counts.keys.filter { !Checker.ruleIDs.contains($0) }.sorted()
-        return (known + custom).map { ($0, counts[$0] ?? 0) }
-    }
+    public var countsByRule: [(rule: String, count: Int)] { counts.countsByRule }
 }
 
 extension Finding {
@@ -77,7 +129,7 @@ func markedPieces(_ text: String, spans: [Span], side: Span.Side) -> [(text: Str
     while start < scalars.count {
         var end = start + 1
         while end < scalars.count, marked[end] == marked[start] { end += 1 }
-        pieces.append((String(String.UnicodeScalarView(scalars[start..<end])), marked[start]))
+        pieces.append((ScalarTraits.string(scalars[start..<end]), marked[start]))
         start = end
     }
     return pieces

@@ -27,6 +27,8 @@ public enum HTMLReporter {
         let summary = "\(report.unitCount) units checked: \(report.count(.error)) errors, "
             + "\(report.count(.warning)) warnings, \(report.count(.info)) infos"
             + (report.ignoredCount > 0 ? ", \(report.ignoredCount) ignored" : "")
+            + (report.omittedCount > 0 ? "; only the first \(report.findings.count) findings are listed here "
+                + "(\(report.omittedCount) more: use --format json or text for all)" : "")
         return """
             <!DOCTYPE html>
             <html lang="en">

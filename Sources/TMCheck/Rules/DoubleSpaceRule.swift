@@ -7,7 +7,7 @@ struct DoubleSpaceRule: UnitRule {
     let defaultSeverity = Severity.warning
 
     func check(_ unit: UnitAnalysis, context: CheckContext, into findings: inout [Finding]) {
-        guard let tb = unit.target.trimmedBounds else { return }
+        guard unit.target.has(Segment.Trigger.doubleSpace), let tb = unit.target.trimmedBounds else { return }
         let targetRuns = Self.runs(unit.target.scalars, within: tb)
         guard !targetRuns.isEmpty else { return }
         let sourceRuns = unit.source.trimmedBounds.map { Self.runs(unit.source.scalars, within: $0) } ?? []

@@ -34,12 +34,21 @@ struct EndPunctuationRule: UnitRule {
                                 spans: [Span(side: .target, range: span)]))
     }
 
+    /// Closing quotes and brackets: `"'‘’“”«»‹›)]）」』`.
+    @inline(__always)
+    static func isClosing(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "\"", "'", "‘", "’", "“", "”", "«", "»", "‹", "›", ")", "]", "）", "」", "』": true
+        default: false
+        }
+    }
+
     static func endMark(_ segment: Segment) -> (Mark, Range<Int>?) {
         let s = segment.scalars
         var end = s.count
         while end > 0, ScalarTraits.isWhitespace(s[end - 1]) { end -= 1 }
         // Look through closing quotes and brackets.
-        while end > 0, "\"'‘’“”«»‹›)]）」』".unicodeScalars.contains(s[end - 1]) {
+        while end > 0, Self.isClosing(s[end - 1]) {
             end -= 1
             while end > 0, ScalarTraits.isWhitespace(s[end - 1]) { end -= 1 }
         }

@@ -27,12 +27,21 @@ struct InitialCaseRule: UnitRule {
         findings.append(finding(unit, message, spans: [Span(side: .target, range: ti..<(ti + 1))]))
     }
 
+    /// What may come before a sentence's first letter: `"'“„«‘¿¡([-–—*•`.
+    @inline(__always)
+    static func isOpening(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "\"", "'", "“", "„", "«", "‘", "¿", "¡", "(", "[", "-", "–", "—", "*", "•": true
+        default: false
+        }
+    }
+
     /// The first scalar of the first word, if the segment starts (after spaces, quotes and opening brackets)
     /// with a letter rather than a number or an inline code.
     static func firstLetter(_ segment: Segment) -> (Unicode.Scalar, Int)? {
         let s = segment.scalars
         var i = 0
-        while i < s.count, ScalarTraits.isWhitespace(s[i]) || "\"'“„«‘¿¡([-–—*•".unicodeScalars.contains(s[i]) {
+        while i < s.count, ScalarTraits.isWhitespace(s[i]) || Self.isOpening(s[i]) {
             i += 1
         }
         guard i < s.count else { return nil }

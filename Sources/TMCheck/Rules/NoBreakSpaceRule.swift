@@ -9,7 +9,9 @@ struct NoBreakSpaceRule: UnitRule {
     let defaultSeverity = Severity.info
 
     func check(_ unit: UnitAnalysis, context: CheckContext, into findings: inout [Finding]) {
-        guard !unit.target.isBlank else { return }
+        guard !unit.target.isBlank,
+              unit.source.has(Segment.Trigger.noBreakSpace) || unit.target.has(Segment.Trigger.noBreakSpace)
+        else { return }
         let source = Self.positions(unit.source)
         let target = Self.positions(unit.target)
         guard source.count != target.count else { return }

@@ -28,6 +28,6 @@ struct PlaceholderMismatchRule: UnitRule {
         var i = 1
         while i < s.count, ScalarTraits.isDigit(s[i]) { i += 1 }
         guard i > 1, i < s.count, s[i] == "$" else { return code.text }
-        return "%" + String(String.UnicodeScalarView(s[(i + 1)...]))
+        return "%" + ScalarTraits.string(s[(i + 1)...])
     }
 }

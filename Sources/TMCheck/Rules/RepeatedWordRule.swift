@@ -10,6 +10,7 @@ struct RepeatedWordRule: UnitRule {
     let defaultSeverity = Severity.warning
 
     func check(_ unit: UnitAnalysis, context: CheckContext, into findings: inout [Finding]) {
+        guard Self.mayRepeat(unit.target) else { return }
         let target = Self.repeats(unit.target)
         guard !target.isEmpty else { return }
         // A source that repeats a word (`bye bye`) may be translated with a repetition of another word.
@@ -18,11 +19,64 @@ struct RepeatedWordRule: UnitRule {
         let source = Set(sourceRepeats.map { $0.word })
         let fresh = target.filter { !source.contains($0.word) }
         let allowed = Self.grammatical[unit.target.language] ?? []
-        let reported = fresh.filter { !allowed.contains(String(String.UnicodeScalarView($0.word))) }
+        let reported = fresh.filter { !allowed.contains(ScalarTraits.string($0.word)) }
         guard !reported.isEmpty else { return }
         findings.append(finding(
             unit, "repeated word: " + reported.map { quoted(unit.target.string($0.range)) }.joined(separator: ", "),
             spans: reported.map { Span(side: .target, range: $0.range) }))
+    }
+
+    /// A quick test with no false negatives: is there a space or no-break space with, before it, a word that
+    /// ends with the word after it (equal, or elided `d'mot mot`), ASCII letters compared without case? Words
+    /// with apostrophes or non-ASCII letters next to such a space go to the full scan. (Inline codes never start
+    /// inside a word, so they can only make the scanner's words shorter or absent, never create a repeat this
+    /// test misses.)
+    static func mayRepeat(_ segment: Segment) -> Bool {
+        let s = segment.scalars
+        let n = s.count
+        @inline(__always) func isWordPart(_ c: Unicode.Scalar) -> Bool { ScalarTraits.isLetter(c) || ScalarTraits.isDigit(c) }
+        var p = 1
+        while p + 1 < n {
+            let sep = s[p]
+            guard sep == " " || ScalarTraits.isNoBreakSpace(sep), isWordPart(s[p - 1]), isWordPart(s[p + 1]) else {
+                p += 1
+                continue
+            }
+            // The word after: letters and digits, an apostrophe only before a letter (as `WordScanner`).
+            var q = p + 1
+            var ascii = true
+            while q < n {
+                let c = s[q]
+                if isWordPart(c) {
+                    if c.value >= 0x80 { ascii = false }
+                    q += 1
+                } else if (c == "'" || c == "’"), q + 1 < n, ScalarTraits.isLetter(s[q + 1]) {
+                    ascii = false  // apostrophes: leave to the full scan
+                    q += 1
+                } else {
+                    break
+                }
+            }
+            let length = q - (p + 1)
+            // The word before must be at least as long and end with the same scalars.
+            var matches = true
+            var k = 0
+            while k < length {
+                guard p - 1 - k >= 0 else { matches = false; break }
+                let a = s[p - 1 - k]
+                let b = s[p + length - k]
+                if !(isWordPart(a) || a == "'" || a == "’") { matches = false; break }
+                if a.value >= 0x80 || b.value >= 0x80 { ascii = false }
+                if a != b, a.value < 0x80, b.value < 0x80, a.value | 0x20 != b.value | 0x20 || !ScalarTraits.isASCIILetter(a) {
+                    matches = false
+                    break
+                }
+                k += 1
+            }
+            if matches || !ascii { return true }
+            p = q
+        }
+        return false
     }
 
     /// Each repetition: the folded word and the range covering both occurrences.

@@ -29,7 +29,7 @@ struct URLMismatchRule: UnitRule {
         }
         var hostEnd = hostStart
         while hostEnd < scalars.count, scalars[hostEnd] != "/" { hostEnd += 1 }
-        return String(String.UnicodeScalarView(scalars[..<hostEnd])).lowercased()
-            + String(String.UnicodeScalarView(scalars[hostEnd...]))
+        return ScalarTraits.string(scalars[..<hostEnd]).lowercased()
+            + ScalarTraits.string(scalars[hostEnd...])
     }
 }

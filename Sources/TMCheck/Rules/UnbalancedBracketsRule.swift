@@ -11,6 +11,8 @@ struct UnbalancedBracketsRule: UnitRule {
 
     func check(_ unit: UnitAnalysis, context: CheckContext, into findings: inout [Finding]) {
         guard !unit.target.isBlank else { return }
+        // Fast path: no bracket or quote on either side.
+        guard unit.source.has(Segment.Trigger.bracket) || unit.target.has(Segment.Trigger.bracket) else { return }
         let source = Self.balance(unit.source)
         let target = Self.balance(unit.target)
         var problems: [String] = []

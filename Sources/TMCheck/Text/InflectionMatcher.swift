@@ -54,7 +54,7 @@ struct InflectionMatcher: Sendable {
         let rest: ArraySlice<Unicode.Scalar>
         if hasPrefix(word, lemma[...]) {
             rest = word[lemma.count...]
-            let r = String(String.UnicodeScalarView(rest))
+            let r = ScalarTraits.string(rest)
             if Self.englishEndings.contains(r) { return true }
             return false
         }
@@ -62,7 +62,7 @@ struct InflectionMatcher: Sendable {
         if let last = lemma.last {
             let stem = lemma.dropLast()
             if hasPrefix(word, stem) {
-                let r = String(String.UnicodeScalarView(word[stem.count...]))
+                let r = ScalarTraits.string(word[stem.count...])
                 if last == "y" { return r == "ies" || r == "ied" }
                 if last == "e" { return r == "ing" || r == "es" || r == "ed" }
                 if last == "f" { return r == "ves" }

@@ -35,7 +35,7 @@ enum InlineCodeScanner {
                 }
             case "@":
                 if let (start, end) = emailBounds(s, at: i, notBefore: lastEnd) {
-                    let text = String(String.UnicodeScalarView(s[start..<end]))
+                    let text = ScalarTraits.string(s[start..<end])
                     codes.append(InlineCode(kind: .email, range: start..<end, text: text, name: text.lowercased()))
                     i = end
                     lastEnd = end
@@ -45,7 +45,7 @@ enum InlineCodeScanner {
                 break
             }
             if let (kind, end, name) = found {
-                let text = String(String.UnicodeScalarView(s[i..<end]))
+                let text = ScalarTraits.string(s[i..<end])
                 codes.append(InlineCode(kind: kind, range: i..<end, text: text, name: name ?? text))
                 i = end
                 lastEnd = end
@@ -211,7 +211,7 @@ enum InlineCodeScanner {
             } else if c == "<" {
                 return nil
             } else if c == ">" {
-                var name = String(String.UnicodeScalarView(s[nameStart..<nameEnd])).lowercased()
+                var name = ScalarTraits.string(s[nameStart..<nameEnd]).lowercased()
                 if closing { name = "/" + name }
                 if i > start + 1, s[i - 1] == "/" { name += "/" }
                 return (i + 1, name)

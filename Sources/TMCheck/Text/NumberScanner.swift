@@ -51,7 +51,7 @@ enum NumberScanner {
                 j = k
             }
             let end = j
-            let text = String(String.UnicodeScalarView(s[start..<end]))
+            let text = ScalarTraits.string(s[start..<end])
             tokens.append(
                 NumberToken(range: start..<end, text: text,
                             values: readings(s, groups: groups, separators: separators, conventions: conventions,
@@ -62,7 +62,7 @@ enum NumberScanner {
     }
 
     private static func digits(_ s: [Unicode.Scalar], _ r: Range<Int>) -> String {
-        String(String.UnicodeScalarView(s[r]))
+        ScalarTraits.string(s[r])
     }
 
     static func canonical(integer: String, fraction: String) -> String {

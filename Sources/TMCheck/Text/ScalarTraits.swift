@@ -74,4 +74,22 @@ enum ScalarTraits {
             return false
         }
     }
+
+    /// The text of some scalars, encoded straight into a new string (`String(String.UnicodeScalarView(…))` goes
+    /// through a scalar-by-scalar append that is several times slower).
+    static func string<C: Collection>(_ scalars: C) -> String where C.Element == Unicode.Scalar {
+        var count = 0
+        for c in scalars { count += UTF8.width(c) }
+        if count == 0 { return "" }
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            var k = 0
+            for c in scalars {
+                UTF8.encode(c) { byte in
+                    buffer[k] = byte
+                    k += 1
+                }
+            }
+            return k
+        }
+    }
 }

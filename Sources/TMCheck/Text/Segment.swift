@@ -10,16 +10,89 @@ final class Segment {
     /// The primary language subtag (`az`, `en`).
     let language: String
 
+    /// Which trigger characters occur (`Trigger` bits), found while the scalars are copied: rules whose
+    /// triggers are absent skip their scan.
+    let triggers: UInt32
+
+    enum Trigger {
+        /// `%`, `{`, `$`, `<`, `@`, `://` or `www.`: inline codes, URLs and e-mail addresses are possible.
+        static let code: UInt32 = 1 << 0
+        /// `( ) [ ] { } " « »`
+        static let bracket: UInt32 = 1 << 1
+        /// U+00A0, U+202F, U+2007
+        static let noBreakSpace: UInt32 = 1 << 2
+        /// two spaces in a row
+        static let doubleSpace: UInt32 = 1 << 3
+        static let digit: UInt32 = 1 << 4
+    }
+
     init(_ text: String, language: String) {
         self.text = text
-        var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(text.utf8.count)
-        for s in text.unicodeScalars { scalars.append(s) }
+        var triggers: UInt32 = 0
+        var text = text
+        let scalars = text.withUTF8 { utf8 in
+            [Unicode.Scalar](unsafeUninitializedCapacity: utf8.count) { out, count in
+                var k = 0
+                var previous: UInt32 = 0
+                var i = 0
+                let n = utf8.count
+                while i < n {
+                    let b = utf8[i]
+                    let value: UInt32
+                    // Decode UTF-8 (valid: it comes from a String).
+                    if b < 0x80 {
+                        value = UInt32(b)
+                        i += 1
+                        switch b {
+                        case 0x25, 0x24, 0x3C, 0x40: triggers |= Trigger.code  // % $ < @
+                        case 0x7B, 0x7D: triggers |= Trigger.code | Trigger.bracket  // { }
+                        case 0x28, 0x29, 0x5B, 0x5D, 0x22: triggers |= Trigger.bracket  // ( ) [ ] "
+                        case 0x30...0x39: triggers |= Trigger.digit
+                        case 0x20: if previous == 0x20 { triggers |= Trigger.doubleSpace }
+                        case 0x2F:  // `://`
+                            if previous == 0x2F, k >= 2, out[k - 2] == ":" { triggers |= Trigger.code }
+                        case 0x2E:  // `www.`
+                            if k >= 3, out[k - 1].value | 0x20 == 0x77, out[k - 2].value | 0x20 == 0x77,
+                               out[k - 3].value | 0x20 == 0x77
+                            { triggers |= Trigger.code }
+                        default: break
+                        }
+                    } else {
+                        if b < 0xE0 {
+                            value = (UInt32(b & 0x1F) << 6) | UInt32(utf8[i + 1] & 0x3F)
+                            i += 2
+                        } else if b < 0xF0 {
+                            value = (UInt32(b & 0x0F) << 12) | (UInt32(utf8[i + 1] & 0x3F) << 6)
+                                | UInt32(utf8[i + 2] & 0x3F)
+                            i += 3
+                        } else {
+                            value = (UInt32(b & 0x07) << 18) | (UInt32(utf8[i + 1] & 0x3F) << 12)
+                                | (UInt32(utf8[i + 2] & 0x3F) << 6) | UInt32(utf8[i + 3] & 0x3F)
+                            i += 4
+                        }
+                        switch value {
+                        case 0xAB, 0xBB: triggers |= Trigger.bracket
+                        case 0xA0, 0x202F, 0x2007: triggers |= Trigger.noBreakSpace
+                        default: break
+                        }
+                    }
+                    out[k] = Unicode.Scalar(value) ?? "\u{FFFD}"  // a trivial type: assigning initialises
+                    k += 1
+                    previous = value
+                }
+                count = k
+            }
+        }
         self.scalars = scalars
+        self.triggers = triggers
         self.language = language
     }
 
-    lazy var codes: [InlineCode] = InlineCodeScanner.scan(scalars, qtPlaceholders: !CaseFolding.isTurkic(language))
+    @inline(__always)
+    func has(_ trigger: UInt32) -> Bool { triggers & trigger != 0 }
+
+    lazy var codes: [InlineCode] = has(Trigger.code)
+        ? InlineCodeScanner.scan(scalars, qtPlaceholders: !CaseFolding.isTurkic(language)) : []
 
     lazy var words: [Range<Int>] = WordScanner.scan(scalars, skipping: codes)
 
@@ -30,7 +103,7 @@ final class Segment {
     }()
 
     func string(_ range: Range<Int>) -> String {
-        String(String.UnicodeScalarView(scalars[range]))
+        ScalarTraits.string(scalars[range])
     }
 
     /// Offsets of the first and last scalars that are not whitespace, or nil for a blank segment.
@@ -44,6 +117,9 @@ final class Segment {
     }()
 
     var isBlank: Bool { trimmedBounds == nil }
+
+    /// The length in scalars without edge whitespace, or nil for a blank segment.
+    var trimmedLength: Int? { trimmedBounds?.count }
 }
 
 /// A unit with both sides scanned, handed to each rule in turn.
