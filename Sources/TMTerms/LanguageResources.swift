@@ -19,6 +19,11 @@ struct LanguageResources: Sendable {
     let phraseVerbs: Set<String>
     let phraseVerbEndings: [String]
     let phraseVerbExceptions: Set<String>
+    /// Evaluative, deictic and quantifying modifiers (`particular`, `following`, `two`): a multi-word candidate
+    /// that opens or closes with one is a free phrase, not a term.
+    let freeModifiers: Set<String>
+    /// Lower-case phrases of licence boilerplate: a sentence pair with one on either side is not learned from.
+    let boilerplate: [String]
     /// Whether modifiers stand before the noun (`true`), after it (`false`), or unknown (nil).
     let modifiersBefore: Bool?
     let suffixRules: SuffixRules
@@ -38,6 +43,13 @@ struct LanguageResources: Sendable {
         if phraseVerbs.contains(folded) || phraseVerbs.contains(key) { return true }
         if phraseVerbExceptions.contains(folded) { return false }
         return folded.count >= 5 && phraseVerbEndings.contains { folded.hasSuffix($0) }
+    }
+
+    /// Whether a sentence contains licence boilerplate (ignoring case).
+    func isBoilerplate(_ sentence: String) -> Bool {
+        guard !boilerplate.isEmpty, sentence.utf8.count >= 12 else { return false }
+        let lowered = sentence.lowercased()
+        return boilerplate.contains { lowered.contains($0) }
     }
 
     /// Whether a folded lower-case word looks like an adjective.
@@ -76,6 +88,11 @@ struct LanguageResources: Sendable {
             else { verbs.formUnion(forms) }
         }
         phraseVerbs = verbs
+        freeModifiers = Set(Self.lines("free-modifiers-\(language)").flatMap { fields -> [String] in
+            let word = fields[0].lowercased()
+            return [word, word.folding(options: .diacriticInsensitive, locale: nil)]
+        })
+        boilerplate = Self.lines("boilerplate-\(language)").map { $0[0].lowercased() }
         phraseVerbEndings = verbEndings
         phraseVerbExceptions = verbExceptions
         modifiersBefore = Self.lines("modifier-order").first { $0[0] == language && $0.count > 1 }

@@ -100,7 +100,7 @@ struct LearningRun {
             if nameRatio >= 0.5 { return (general ? 0.7 : 0.95) * subsumed }
             if multiword {
                 if candidates.isMixedCase[index] { return 0.35 }
-                if candidates.isVerbPhrase[index] { return 0.3 * subsumed }
+                if candidates.isVerbPhrase[index] || candidates.isFreePhrase[index] { return 0.3 * subsumed }
                 return (general || candidates.endsGeneral[index] ? 0.45 : 0.85) * subsumed
             }
             return (general ? 0.25 : 0.7) * subsumed
@@ -399,9 +399,13 @@ struct LearningRun {
         // Competitive linking: each concept in at most one entry, best pairs first.
         var usedSource = Set<Int32>(), usedTarget = Set<Int32>()
         var accepted: [Scored] = []
-        for pair in scored where !usedSource.contains(pair.source) && !usedTarget.contains(pair.target) {
+        for (index, pair) in scored.enumerated()
+        where !usedSource.contains(pair.source) && !usedTarget.contains(pair.target) {
             usedSource.insert(pair.source)
             usedTarget.insert(pair.target)
+            // A tie the evidence cannot break (`təlim` and `xaricdə` occur in the same two pairs as `abroad`):
+            // no guess; both concepts stay unlinked.
+            if isTied(pair, after: index, in: scored, usedSource: usedSource, usedTarget: usedTarget) { continue }
             // Parts that never occur outside the linked terms are spent with them (`revolutions`).
             for member in source.candidates.members(of: pair.source) {
                 usedSource.formUnion(source.candidates.nestedSameFrequency(member).map(source.candidates.concept))
@@ -442,6 +446,21 @@ struct LearningRun {
                 example: pair.example >= 0 ? Int(pair.example) : nil))
         }
         return result
+    }
+
+    /// Whether an equally scored pair further down offers the same target another free source concept (or the
+    /// same source another free target): the pairs are sorted, so equal ones follow `index` directly.
+    private func isTied(
+        _ pair: Scored, after index: Int, in scored: [Scored], usedSource: Set<Int32>, usedTarget: Set<Int32>
+    ) -> Bool {
+        var next = index + 1
+        while next < scored.count, scored[next].confidence == pair.confidence, scored[next].linked == pair.linked {
+            let other = scored[next]
+            if other.target == pair.target, other.source != pair.source, !usedSource.contains(other.source) { return true }
+            if other.source == pair.source, other.target != pair.target, !usedTarget.contains(other.target) { return true }
+            next += 1
+        }
+        return false
     }
 
     /// Small inputs: a multi-word term seen in a single sentence pair (`təhlükəsizlik qüvvələri ↔ security forces`)
@@ -552,7 +571,15 @@ struct LearningRun {
         var support = 0.85 * Double(record.aligned) / linked
         // One sentence pair is evidence only for names, cognates and acronyms.
         if record.linked == 1 && record.cognate == 0 && record.acronym == 0 { return 0 }
-        if record.cooccurrence > 0 { support = max(support, 0.7 * Double(record.cooccurrence) / linked) }
+        if record.cooccurrence > 0 {
+            support = max(support, 0.7 * Double(record.cooccurrence) / linked)
+            // Words that occur in the same few pairs are told apart by spelling when one pair is a cognate
+            // (`terrorçular` ~ `terrorists`, not `təlim` ~ `terrorists`); unlike spellings stay tied.
+            if record.cognate == 0 {
+                let similarity = Transliteration.similarity(source.translit(candidate: s), target.translit(candidate: t))
+                if similarity >= 0.6 { support *= 1 + 0.05 * similarity }
+            }
+        }
         if record.cognate > 0 {
             let similarity = Transliteration.similarity(source.translit(candidate: s), target.translit(candidate: t))
             support = max(support, similarity * (0.6 + 0.4 * Double(record.cognate) / linked))

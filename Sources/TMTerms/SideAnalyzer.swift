@@ -18,6 +18,8 @@ struct AnalysedToken: Sendable {
     var isGeneral = false
     /// A verb that opens a verb phrase (`adjust`, `copiar`), by the language's list and infinitive endings.
     var isPhraseVerb = false
+    /// An evaluative, deictic or quantifying modifier (`particular`, `siguiente`, `two`): free-modifiers-LANG.txt.
+    var isFreeModifier = false
     /// Its lemma key differs from the folded word (`requires` → `require`).
     var isInflected = false
 
@@ -53,6 +55,9 @@ struct SideAnalyzer {
     /// Folded words that the input also writes in lower case: their capital at a sentence start is only
     /// sentence case (`Interpret …`), not a name.
     private let writtenInLowerCase: Set<String>
+    /// Folded words of the whole side: a word with an underscore inside (`Mi_nimum`, `Sho_w`) is a keyboard
+    /// accelerator, not an identifier (`file_name`), when the side also writes it without the underscore.
+    private let attested: Set<String>
     /// The sentences given at creation; each is tokenized again when analysed, so that the tokens of a whole
     /// corpus (a String per token) never live at once.
     private var sentences: [String]
@@ -73,6 +78,7 @@ struct SideAnalyzer {
         }
         analyzer = WordAnalyzer(resources: resources, attested: attested)
         writtenInLowerCase = lowerCase
+        self.attested = attested
         self.sentences = sentences
     }
 
@@ -93,7 +99,11 @@ struct SideAnalyzer {
         var keepWhole: [Bool] = []  // ordinal suffix after a hyphen: shown with the word (4-cü)
         var index = 0
         while index < raw.count {
-            let token = raw[index]
+            var token = raw[index]
+            if token.kind == .word, token.text.contains("_") {
+                let plain = token.text.filter { $0 != "_" }
+                if token.text.count - plain.count == 1, attested.contains(analyzer.fold(plain)) { token.text = plain }
+            }
             // KTMT-nin, 4-cü: a suffix chain after a hyphen belongs to the word before it.
             if token.kind == .joiner, let last = merged.last, last.kind != .boundary, index + 1 < raw.count,
                raw[index + 1].kind == .word, rules.suffixMayFollowHyphen {
@@ -160,9 +170,12 @@ struct SideAnalyzer {
                 word.isLink = resources.linkWords.contains(folded)
                 word.isPhraseVerb = resources.isPhraseVerb(folded, key: analysis.key)
                 word.isInflected = analysis.key != folded
+                word.isFreeModifier = resources.freeModifiers.contains(folded)
+                    || resources.freeModifiers.contains(analysis.key)
                 word.isGeneral = resources.generalWords.contains(folded)
                     || resources.generalWords.contains(analysis.key)
-                    || (!word.isCapitalised && resources.looksLikeVerb(folded))
+                    || ((!word.isCapitalised || (word.isSentenceInitial && !word.isAcronym))
+                        && resources.looksLikeVerb(folded))  // `Habilitando`: a capital of sentence case only
                 result.append(word)
                 seenWord = true
             }

@@ -52,7 +52,7 @@ struct WordAnalyzer {
         var usedAttestedRule: Bool
     }
 
-    private func analyseFolded(_ folded: String, capitalised: Bool, acronym: Bool) -> Analysis {
+    private func analyseFolded(_ folded: String, capitalised: Bool, acronym: Bool, depth: Int = 0) -> Analysis {
         let rules = resources.suffixRules
         let characters = Array(folded)
         guard !rules.isEmpty, characters.count >= 4 else {
@@ -91,7 +91,14 @@ struct WordAnalyzer {
             }
         }
         guard let chosen = best else { return Analysis(key: folded, displayLength: characters.count, headLength: characters.count) }
-        return Analysis(key: String(chosen.stem), displayLength: chosen.displayLength, headLength: chosen.headLength)
+        var key = String(chosen.stem)
+        // The stem is a word of the corpus that folds further (`xaricdəki` → attested `xaricdə` → `xaric`): one
+        // key for all of them, or the two forms would count as two words.
+        if depth < 3, key != folded, attested.contains(key) {
+            let further = analyseFolded(key, capitalised: capitalised, acronym: false, depth: depth + 1).key
+            if further.count < key.count { key = further }
+        }
+        return Analysis(key: key, displayLength: chosen.displayLength, headLength: chosen.headLength)
     }
 
     private func collect(
