@@ -125,7 +125,9 @@ struct CandidateTable {
                 let inflectedVerbAtEnd = tokens[last].isPhraseVerb && !tokens[last].isCapitalised
                     && tokens[last].isInflected
                 if (tokens[first].isPhraseVerb && !titleCase) || inflectedVerbAtEnd { isVerbPhrase[Int(id)] = true }
-                if tokens[first].isFreeModifier || tokens[last].isFreeModifier { isFreePhrase[Int(id)] = true }
+                if (tokens[first].isFreeModifier || tokens[last].isFreeModifier) && !titleCase {
+                    isFreePhrase[Int(id)] = true
+                }
             }
             let letters = words.filter { tokens[$0].kind == .word && !tokens[$0].isStop }
             let capitals = letters.filter { tokens[$0].isCapitalised && !tokens[$0].isSentenceInitial }.count

@@ -66,6 +66,17 @@ struct LearningRun {
 
         func fold(_ text: String) -> String { CaseFolding.fold(text, turkic: analyzer.resources.isTurkic) }
 
+        private var headPlural: [Int32: Bool?] = [:]
+
+        /// Whether the displayed term of a concept has a plural head (cached; nil: unknown or an acronym).
+        mutating func headIsPlural(_ concept: Int32) -> Bool? {
+            if let hit = headPlural[concept] { return hit }
+            let value = conceptHasAcronym[Int(concept)] ? nil
+                : analyzer.headIsPlural(candidates.preferredDisplay(concept))
+            headPlural[concept] = value
+            return value
+        }
+
         /// The transliteration key of a word id (cached).
         mutating func translit(_ id: Int32) -> [Character] {
             if let hit = translitCache[id] { return hit }
@@ -385,7 +396,14 @@ struct LearningRun {
         var scored: [Scored] = []
         for (key, record) in evidence where Int(record.linked) >= options.minCount {
             let s = Int32(truncatingIfNeeded: key >> 32), t = Int32(truncatingIfNeeded: key & 0xFFFF_FFFF)
-            let confidence = score(s, t, record)
+            var confidence = score(s, t, record)
+            // A plural on one side and a singular on the other (`remote folders ↔ carpeta remota`) is a pair
+            // shown in forms that do not translate each other, or a noun against a verb (`setting controls ↔
+            // parámetro controla`).
+            if confidence >= options.minConfidence, let sp = source.headIsPlural(s), let tp = target.headIsPlural(t),
+               sp != tp {
+                confidence *= 0.6
+            }
             guard confidence >= options.minConfidence else { continue }
             scored.append(Scored(source: s, target: t, confidence: confidence, linked: record.linked,
                                  example: record.example))

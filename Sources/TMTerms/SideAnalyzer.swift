@@ -89,6 +89,25 @@ struct SideAnalyzer {
         return analyse(tokens: raw)
     }
 
+    /// Whether the head word of a displayed term is plural (`controls`, `archivos`): the last word before any
+    /// stop word where modifiers come first (`list of possibilities` → `list`), else the first word; nil when
+    /// the language's modifier order or plural suffixes are unknown, or the head is an acronym.
+    mutating func headIsPlural(_ display: String) -> Bool? {
+        guard let before = resources.modifiersBefore,
+              resources.suffixRules.rules.contains(where: { $0.suffixClass == .plural })
+        else { return nil }
+        let words = display.split(separator: " ")
+        var head = words.first
+        if before {
+            for word in words {
+                if resources.stopWords.contains(analyzer.fold(word)) { break }
+                head = word
+            }
+        }
+        guard let head, !CaseFolding.isAcronym(String(head)) else { return nil }
+        return analyzer.analyse(String(head)).isPlural
+    }
+
     mutating func analyse(_ sentence: String) -> [AnalysedToken] {
         analyse(tokens: TermTokenizer.tokenize(sentence))
     }
@@ -134,6 +153,9 @@ struct SideAnalyzer {
         var result: [AnalysedToken] = []
         result.reserveCapacity(merged.count)
         var seenWord = false
+        // Capitals inside a sentence with lower-case words are emphasis (`This does NOT affect …`): a stop word
+        // so written stays a stop word, not an acronym.
+        let hasLowerCase = merged.contains { $0.kind == .word && $0.text.first?.isLowercase == true }
         for (position, token) in merged.enumerated() {
             switch token.kind {
             case .boundary:
@@ -166,6 +188,7 @@ struct SideAnalyzer {
                    writtenInLowerCase.contains(analyzer.fold(token.text)) {
                     word.isCapitalised = false
                 }
+                if word.isAcronym, hasLowerCase, resources.stopWords.contains(folded) { word.isAcronym = false }
                 word.isStop = resources.stopWords.contains(folded) && !word.isAcronym
                 word.isLink = resources.linkWords.contains(folded)
                 word.isPhraseVerb = resources.isPhraseVerb(folded, key: analysis.key)
@@ -174,6 +197,7 @@ struct SideAnalyzer {
                     || resources.freeModifiers.contains(analysis.key)
                 word.isGeneral = resources.generalWords.contains(folded)
                     || resources.generalWords.contains(analysis.key)
+                    || (base.count == 1 && !word.isAcronym)  // a single letter (`x`, `M`) is no term
                     || ((!word.isCapitalised || (word.isSentenceInitial && !word.isAcronym))
                         && resources.looksLikeVerb(folded))  // `Habilitando`: a capital of sentence case only
                 result.append(word)
