@@ -128,6 +128,12 @@ struct CandidateTable {
                 if (tokens[first].isFreeModifier || tokens[last].isFreeModifier) && !titleCase {
                     isFreePhrase[Int(id)] = true
                 }
+                // Ordinary words in capitals side by side are metavariables of a usage line or a heading
+                // (`PARTITION COMMANDS`, `PITCH1 DURATION1`), not one term.
+                if words.allSatisfy({ tokens[$0].isAcronym || tokens[$0].kind == .number || tokens[$0].isStop }),
+                   words.contains(where: { tokens[$0].isShouted }) {
+                    isFreePhrase[Int(id)] = true
+                }
             }
             let letters = words.filter { tokens[$0].kind == .word && !tokens[$0].isStop }
             let capitals = letters.filter { tokens[$0].isCapitalised && !tokens[$0].isSentenceInitial }.count

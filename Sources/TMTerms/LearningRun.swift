@@ -108,10 +108,12 @@ struct LearningRun {
             let multiword = candidates.wordCount[index] >= 2
             let general = candidates.isGeneral[index]
             let subsumed = (candidates.isSubsumed[index] ? 0.6 : 1) * (candidates.hasNumber[index] ? 0.75 : 1)
+            // Free phrases (`particular value`, `PARTITION COMMANDS`) rank low even when capitalised.
+            if multiword, candidates.isFreePhrase[index] { return 0.3 * subsumed }
             if nameRatio >= 0.5 { return (general ? 0.7 : 0.95) * subsumed }
             if multiword {
                 if candidates.isMixedCase[index] { return 0.35 }
-                if candidates.isVerbPhrase[index] || candidates.isFreePhrase[index] { return 0.3 * subsumed }
+                if candidates.isVerbPhrase[index] { return 0.3 * subsumed }
                 return (general || candidates.endsGeneral[index] ? 0.45 : 0.85) * subsumed
             }
             return (general ? 0.25 : 0.7) * subsumed

@@ -20,6 +20,8 @@ struct AnalysedToken: Sendable {
     var isPhraseVerb = false
     /// An evaluative, deictic or quantifying modifier (`particular`, `siguiente`, `two`): free-modifiers-LANG.txt.
     var isFreeModifier = false
+    /// An ordinary word written in capitals (`PARTITION`, `OPTIONS`: the side also writes it in lower case).
+    var isShouted = false
     /// Its lemma key differs from the folded word (`requires` → `require`).
     var isInflected = false
 
@@ -190,6 +192,8 @@ struct SideAnalyzer {
                 }
                 if word.isAcronym, hasLowerCase, resources.stopWords.contains(folded) { word.isAcronym = false }
                 word.isStop = resources.stopWords.contains(folded) && !word.isAcronym
+                word.isShouted = word.isAcronym && (writtenInLowerCase.contains(folded)
+                    || writtenInLowerCase.contains(folded.filter { !$0.isNumber }))
                 word.isLink = resources.linkWords.contains(folded)
                 word.isPhraseVerb = resources.isPhraseVerb(folded, key: analysis.key)
                 word.isInflected = analysis.key != folded

@@ -66,6 +66,26 @@ import Testing
         #expect(phrases.isEmpty != free, "\(sentence): \(phrases)")
     }
 
+    @Test func ordinaryWordsInCapitalsSideBySideAreNoTerm() {
+        let sentence = "Usage: PARTITION COMMANDS and PGP KEY; partition commands are listed, keys too"
+        let free = flagged(sentence, language: "en") { $0.isFreePhrase[$1] }
+        #expect(free.contains("partition commands"), "\(free)")
+        #expect(!free.contains("pgp key"), "PGP is an acronym, key is not written in lower case here: \(free)")
+    }
+
+    @Test func headsOfDisplayedTermsHaveANumber() {
+        var en = SideAnalyzer(language: "en", sentences: ["remote folders", "list of possibilities", "PDF"])
+        var es = SideAnalyzer(language: "es", sentences: ["carpeta remota", "archivos compatibles"])
+        #expect(en.headIsPlural("remote folders") == true)
+        #expect(en.headIsPlural("list of possibilities") == false)
+        #expect(en.headIsPlural("PDF") == nil)
+        #expect(es.headIsPlural("carpeta remota") == false)
+        #expect(es.headIsPlural("archivos compatibles") == true)
+        var az = SideAnalyzer(language: "az", sentences: ["bazar ertəsi", "rəngli inqilablar"])
+        #expect(az.headIsPlural("bazar ertəsi") == false)  // a possessive, not a plural
+        #expect(az.headIsPlural("rəngli inqilablar") == true)
+    }
+
     @Test func spanishGerundsOpenStatusMessagesNotTerms() {
         #expect(!flagged("Grabando imagen", language: "es") { $0.isVerbPhrase[$1] }.isEmpty)
         #expect(flagged("Ejecutar comando externo", language: "es") { $0.isVerbPhrase[$1] }
