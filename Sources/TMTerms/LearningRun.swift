@@ -108,8 +108,9 @@ struct LearningRun {
             let multiword = candidates.wordCount[index] >= 2
             let general = candidates.isGeneral[index]
             let subsumed = (candidates.isSubsumed[index] ? 0.6 : 1) * (candidates.hasNumber[index] ? 0.75 : 1)
-            // Free phrases (`particular value`, `PARTITION COMMANDS`) rank low even when capitalised.
-            if multiword, candidates.isFreePhrase[index] { return 0.3 * subsumed }
+            // Free and verb phrases (`particular value`, `PARTITION COMMANDS`, `Preformateando DVD`) rank low even
+            // when their other words are names or acronyms.
+            if multiword, candidates.isFreePhrase[index] || candidates.isVerbPhrase[index] { return 0.3 * subsumed }
             if nameRatio >= 0.5 { return (general ? 0.7 : 0.95) * subsumed }
             if multiword {
                 if candidates.isMixedCase[index] { return 0.35 }
