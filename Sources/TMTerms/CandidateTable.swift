@@ -36,6 +36,9 @@ struct CandidateTable {
     /// A multi-word candidate that opens with a verb and is not written in Title Case (`adjust alpha`, `Use
     /// YUVA`, but not the menu label `Change Permissions`), or ends with an inflected verb (`extension requires`).
     private(set) var isVerbPhrase: [Bool] = []
+    /// A multi-word candidate that opens or closes with an evaluative, deictic or quantifying modifier
+    /// (`particular value`, `following message`, `dos elementos`): a free phrase more often than a term.
+    private(set) var isFreePhrase: [Bool] = []
     /// A multi-word candidate that mixes names and lower-case words (`Putin bazar ertəsi`, `Kazakh officials`).
     private(set) var isMixedCase: [Bool] = []
     /// A multi-word candidate with a number in it: more often an instance (`Zoom 1`, `15 degrees`) than a term.
@@ -122,6 +125,15 @@ struct CandidateTable {
                 let inflectedVerbAtEnd = tokens[last].isPhraseVerb && !tokens[last].isCapitalised
                     && tokens[last].isInflected
                 if (tokens[first].isPhraseVerb && !titleCase) || inflectedVerbAtEnd { isVerbPhrase[Int(id)] = true }
+                if (tokens[first].isFreeModifier || tokens[last].isFreeModifier) && !titleCase {
+                    isFreePhrase[Int(id)] = true
+                }
+                // Ordinary words in capitals side by side are metavariables of a usage line or a heading
+                // (`PARTITION COMMANDS`, `PITCH1 DURATION1`), not one term.
+                if words.allSatisfy({ tokens[$0].isAcronym || tokens[$0].kind == .number || tokens[$0].isStop }),
+                   words.contains(where: { tokens[$0].isShouted }) {
+                    isFreePhrase[Int(id)] = true
+                }
             }
             let letters = words.filter { tokens[$0].kind == .word && !tokens[$0].isStop }
             let capitals = letters.filter { tokens[$0].isCapitalised && !tokens[$0].isSentenceInitial }.count
@@ -177,6 +189,7 @@ struct CandidateTable {
         isGeneral.append(true)
         endsGeneral.append(false)
         isVerbPhrase.append(false)
+        isFreePhrase.append(false)
         isSubsumed.append(false)
         isMixedCase.append(false)
         hasNumber.append(false)

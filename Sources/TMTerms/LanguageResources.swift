@@ -19,6 +19,12 @@ struct LanguageResources: Sendable {
     let phraseVerbs: Set<String>
     let phraseVerbEndings: [String]
     let phraseVerbExceptions: Set<String>
+    /// Evaluative, deictic and quantifying modifiers (`particular`, `following`, `two`): a multi-word candidate
+    /// that opens or closes with one is a free phrase, not a term.
+    let freeModifiers: Set<String>
+    /// Lower-case phrases of licence boilerplate: a sentence pair with one on either side is not learned from.
+    let boilerplate: [String]
+    private let boilerplateBytes: [[UInt8]]
     /// Whether modifiers stand before the noun (`true`), after it (`false`), or unknown (nil).
     let modifiersBefore: Bool?
     let suffixRules: SuffixRules
@@ -38,6 +44,26 @@ struct LanguageResources: Sendable {
         if phraseVerbs.contains(folded) || phraseVerbs.contains(key) { return true }
         if phraseVerbExceptions.contains(folded) { return false }
         return folded.count >= 5 && phraseVerbEndings.contains { folded.hasSuffix($0) }
+    }
+
+    /// Whether a sentence contains licence boilerplate, ignoring the case of ASCII letters (a byte search: this
+    /// runs on every sentence of a corpus, and lower-casing whole strings cost more than the search).
+    func isBoilerplate(_ sentence: String) -> Bool {
+        guard !boilerplateBytes.isEmpty, sentence.utf8.count >= 12 else { return false }
+        let bytes = sentence.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        return boilerplateBytes.contains { marker in
+            guard let first = marker.first, bytes.count >= marker.count else { return false }
+            var start = 0
+            while start <= bytes.count - marker.count {
+                if bytes[start] == first {
+                    var offset = 1
+                    while offset < marker.count, bytes[start + offset] == marker[offset] { offset += 1 }
+                    if offset == marker.count { return true }
+                }
+                start += 1
+            }
+            return false
+        }
     }
 
     /// Whether a folded lower-case word looks like an adjective.
@@ -76,6 +102,15 @@ struct LanguageResources: Sendable {
             else { verbs.formUnion(forms) }
         }
         phraseVerbs = verbs
+        freeModifiers = Set(Self.lines("free-modifiers-\(language)").flatMap { fields -> [String] in
+            let word = fields[0].lowercased()
+            return [word, word.folding(options: .diacriticInsensitive, locale: nil)]
+        })
+        boilerplate = Self.lines("boilerplate-\(language)").map { $0[0].lowercased() }
+        // Non-ASCII letters are compared as written: each phrase also in capitals (`GARANTÍA`).
+        boilerplateBytes = Array(Set(boilerplate.flatMap { phrase in
+            [Array(phrase.utf8), phrase.uppercased().utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }]
+        })).sorted { $0.lexicographicallyPrecedes($1) }
         phraseVerbEndings = verbEndings
         phraseVerbExceptions = verbExceptions
         modifiersBefore = Self.lines("modifier-order").first { $0[0] == language && $0.count > 1 }

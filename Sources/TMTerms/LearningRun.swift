@@ -66,6 +66,17 @@ struct LearningRun {
 
         func fold(_ text: String) -> String { CaseFolding.fold(text, turkic: analyzer.resources.isTurkic) }
 
+        private var headPlural: [Int32: Bool?] = [:]
+
+        /// Whether the displayed term of a concept has a plural head (cached; nil: unknown or an acronym).
+        mutating func headIsPlural(_ concept: Int32) -> Bool? {
+            if let hit = headPlural[concept] { return hit }
+            let value = conceptHasAcronym[Int(concept)] ? nil
+                : analyzer.headIsPlural(candidates.preferredDisplay(concept))
+            headPlural[concept] = value
+            return value
+        }
+
         /// The transliteration key of a word id (cached).
         mutating func translit(_ id: Int32) -> [Character] {
             if let hit = translitCache[id] { return hit }
@@ -97,6 +108,9 @@ struct LearningRun {
             let multiword = candidates.wordCount[index] >= 2
             let general = candidates.isGeneral[index]
             let subsumed = (candidates.isSubsumed[index] ? 0.6 : 1) * (candidates.hasNumber[index] ? 0.75 : 1)
+            // Free and verb phrases (`particular value`, `PARTITION COMMANDS`, `Preformateando DVD`) rank low even
+            // when their other words are names or acronyms.
+            if multiword, candidates.isFreePhrase[index] || candidates.isVerbPhrase[index] { return 0.3 * subsumed }
             if nameRatio >= 0.5 { return (general ? 0.7 : 0.95) * subsumed }
             if multiword {
                 if candidates.isMixedCase[index] { return 0.35 }
@@ -386,7 +400,14 @@ struct LearningRun {
         var scored: [Scored] = []
         for (key, record) in evidence where Int(record.linked) >= options.minCount {
             let s = Int32(truncatingIfNeeded: key >> 32), t = Int32(truncatingIfNeeded: key & 0xFFFF_FFFF)
-            let confidence = score(s, t, record)
+            var confidence = score(s, t, record)
+            // A plural on one side and a singular on the other (`remote folders ↔ carpeta remota`) is a pair
+            // shown in forms that do not translate each other, or a noun against a verb (`setting controls ↔
+            // parámetro controla`).
+            if confidence >= options.minConfidence, let sp = source.headIsPlural(s), let tp = target.headIsPlural(t),
+               sp != tp {
+                confidence *= 0.6
+            }
             guard confidence >= options.minConfidence else { continue }
             scored.append(Scored(source: s, target: t, confidence: confidence, linked: record.linked,
                                  example: record.example))
@@ -400,9 +421,13 @@ struct LearningRun {
         // Competitive linking: each concept in at most one entry, best pairs first.
         var usedSource = Set<Int32>(), usedTarget = Set<Int32>()
         var accepted: [Scored] = []
-        for pair in scored where !usedSource.contains(pair.source) && !usedTarget.contains(pair.target) {
+        for (index, pair) in scored.enumerated()
+        where !usedSource.contains(pair.source) && !usedTarget.contains(pair.target) {
             usedSource.insert(pair.source)
             usedTarget.insert(pair.target)
+            // A tie the evidence cannot break (`təlim` and `xaricdə` occur in the same two pairs as `abroad`):
+            // no guess; both concepts stay unlinked.
+            if isTied(pair, after: index, in: scored, usedSource: usedSource, usedTarget: usedTarget) { continue }
             // Parts that never occur outside the linked terms are spent with them (`revolutions`).
             for member in source.candidates.members(of: pair.source) {
                 usedSource.formUnion(source.candidates.nestedSameFrequency(member).map(source.candidates.concept))
@@ -443,6 +468,21 @@ struct LearningRun {
                 example: pair.example >= 0 ? Int(pair.example) : nil))
         }
         return result
+    }
+
+    /// Whether an equally scored pair further down offers the same target another free source concept (or the
+    /// same source another free target): the pairs are sorted, so equal ones follow `index` directly.
+    private func isTied(
+        _ pair: Scored, after index: Int, in scored: [Scored], usedSource: Set<Int32>, usedTarget: Set<Int32>
+    ) -> Bool {
+        var next = index + 1
+        while next < scored.count, scored[next].confidence == pair.confidence, scored[next].linked == pair.linked {
+            let other = scored[next]
+            if other.target == pair.target, other.source != pair.source, !usedSource.contains(other.source) { return true }
+            if other.source == pair.source, other.target != pair.target, !usedTarget.contains(other.target) { return true }
+            next += 1
+        }
+        return false
     }
 
     /// Small inputs: a multi-word term seen in a single sentence pair (`təhlükəsizlik qüvvələri ↔ security forces`)
@@ -553,7 +593,15 @@ struct LearningRun {
         var support = 0.85 * Double(record.aligned) / linked
         // One sentence pair is evidence only for names, cognates and acronyms.
         if record.linked == 1 && record.cognate == 0 && record.acronym == 0 { return 0 }
-        if record.cooccurrence > 0 { support = max(support, 0.7 * Double(record.cooccurrence) / linked) }
+        if record.cooccurrence > 0 {
+            support = max(support, 0.7 * Double(record.cooccurrence) / linked)
+            // Words that occur in the same few pairs are told apart by spelling when one pair is a cognate
+            // (`terrorçular` ~ `terrorists`, not `təlim` ~ `terrorists`); unlike spellings stay tied.
+            if record.cognate == 0 {
+                let similarity = Transliteration.similarity(source.translit(candidate: s), target.translit(candidate: t))
+                if similarity >= 0.6 { support *= 1 + 0.05 * similarity }
+            }
+        }
         if record.cognate > 0 {
             let similarity = Transliteration.similarity(source.translit(candidate: s), target.translit(candidate: t))
             support = max(support, similarity * (0.6 + 0.4 * Double(record.cognate) / linked))

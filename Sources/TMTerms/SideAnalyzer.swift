@@ -18,6 +18,10 @@ struct AnalysedToken: Sendable {
     var isGeneral = false
     /// A verb that opens a verb phrase (`adjust`, `copiar`), by the language's list and infinitive endings.
     var isPhraseVerb = false
+    /// An evaluative, deictic or quantifying modifier (`particular`, `siguiente`, `two`): free-modifiers-LANG.txt.
+    var isFreeModifier = false
+    /// An ordinary word written in capitals (`PARTITION`, `OPTIONS`: the side also writes it in lower case).
+    var isShouted = false
     /// Its lemma key differs from the folded word (`requires` → `require`).
     var isInflected = false
 
@@ -53,6 +57,9 @@ struct SideAnalyzer {
     /// Folded words that the input also writes in lower case: their capital at a sentence start is only
     /// sentence case (`Interpret …`), not a name.
     private let writtenInLowerCase: Set<String>
+    /// Folded words of the whole side: a word with an underscore inside (`Mi_nimum`, `Sho_w`) is a keyboard
+    /// accelerator, not an identifier (`file_name`), when the side also writes it without the underscore.
+    private let attested: Set<String>
     /// The sentences given at creation; each is tokenized again when analysed, so that the tokens of a whole
     /// corpus (a String per token) never live at once.
     private var sentences: [String]
@@ -73,6 +80,7 @@ struct SideAnalyzer {
         }
         analyzer = WordAnalyzer(resources: resources, attested: attested)
         writtenInLowerCase = lowerCase
+        self.attested = attested
         self.sentences = sentences
     }
 
@@ -81,6 +89,25 @@ struct SideAnalyzer {
         let raw = TermTokenizer.tokenize(sentences[index])
         sentences[index] = ""
         return analyse(tokens: raw)
+    }
+
+    /// Whether the head word of a displayed term is plural (`controls`, `archivos`): the last word before any
+    /// stop word where modifiers come first (`list of possibilities` → `list`), else the first word; nil when
+    /// the language's modifier order or plural suffixes are unknown, or the head is an acronym.
+    mutating func headIsPlural(_ display: String) -> Bool? {
+        guard let before = resources.modifiersBefore,
+              resources.suffixRules.rules.contains(where: { $0.suffixClass == .plural })
+        else { return nil }
+        let words = display.split(separator: " ")
+        var head = words.first
+        if before {
+            for word in words {
+                if resources.stopWords.contains(analyzer.fold(word)) { break }
+                head = word
+            }
+        }
+        guard let head, !CaseFolding.isAcronym(String(head)) else { return nil }
+        return analyzer.analyse(String(head)).isPlural
     }
 
     mutating func analyse(_ sentence: String) -> [AnalysedToken] {
@@ -93,7 +120,11 @@ struct SideAnalyzer {
         var keepWhole: [Bool] = []  // ordinal suffix after a hyphen: shown with the word (4-cü)
         var index = 0
         while index < raw.count {
-            let token = raw[index]
+            var token = raw[index]
+            if token.kind == .word, token.text.contains("_") {
+                let plain = token.text.filter { $0 != "_" }
+                if token.text.count - plain.count == 1, attested.contains(analyzer.fold(plain)) { token.text = plain }
+            }
             // KTMT-nin, 4-cü: a suffix chain after a hyphen belongs to the word before it.
             if token.kind == .joiner, let last = merged.last, last.kind != .boundary, index + 1 < raw.count,
                raw[index + 1].kind == .word, rules.suffixMayFollowHyphen {
@@ -124,6 +155,9 @@ struct SideAnalyzer {
         var result: [AnalysedToken] = []
         result.reserveCapacity(merged.count)
         var seenWord = false
+        // Capitals inside a sentence with lower-case words are emphasis (`This does NOT affect …`): a stop word
+        // so written stays a stop word, not an acronym.
+        let hasLowerCase = merged.contains { $0.kind == .word && $0.text.first?.isLowercase == true }
         for (position, token) in merged.enumerated() {
             switch token.kind {
             case .boundary:
@@ -156,13 +190,20 @@ struct SideAnalyzer {
                    writtenInLowerCase.contains(analyzer.fold(token.text)) {
                     word.isCapitalised = false
                 }
+                if word.isAcronym, hasLowerCase, resources.stopWords.contains(folded) { word.isAcronym = false }
                 word.isStop = resources.stopWords.contains(folded) && !word.isAcronym
+                word.isShouted = word.isAcronym && (writtenInLowerCase.contains(folded)
+                    || writtenInLowerCase.contains(folded.filter { !$0.isNumber }))
                 word.isLink = resources.linkWords.contains(folded)
                 word.isPhraseVerb = resources.isPhraseVerb(folded, key: analysis.key)
                 word.isInflected = analysis.key != folded
+                word.isFreeModifier = resources.freeModifiers.contains(folded)
+                    || resources.freeModifiers.contains(analysis.key)
                 word.isGeneral = resources.generalWords.contains(folded)
                     || resources.generalWords.contains(analysis.key)
-                    || (!word.isCapitalised && resources.looksLikeVerb(folded))
+                    || (base.count == 1 && !word.isAcronym)  // a single letter (`x`, `M`) is no term
+                    || ((!word.isCapitalised || (word.isSentenceInitial && !word.isAcronym))
+                        && resources.looksLikeVerb(folded))  // `Habilitando`: a capital of sentence case only
                 result.append(word)
                 seenWord = true
             }

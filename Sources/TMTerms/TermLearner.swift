@@ -31,9 +31,19 @@ public struct TermLearner: Sendable {
         if ProcessInfo.processInfo.environment["TMTERMS_DEBUG"] == "timing" {
             FileHandle.standardError.write(Data("input: \(units.count) pairs, \(LearningRun.residentMegabytes()) MB\n".utf8))
         }
+        // Licence boilerplate (`WITHOUT ANY WARRANTY`) is no text of the domain: such pairs stay in place (the
+        // examples are indices) but are learned from as empty.
+        let sourceResources = LanguageResources.forLanguage(sourceLanguage.language)
+        let targetResources = LanguageResources.forLanguage(targetLanguage.language)
+        var sources = units.map(\.source), targets = units.map(\.target)
+        for index in units.indices
+        where sourceResources.isBoilerplate(sources[index]) || targetResources.isBoilerplate(targets[index]) {
+            sources[index] = ""
+            targets[index] = ""
+        }
         var run = LearningRun(
             sourceLanguage: sourceLanguage.language, targetLanguage: targetLanguage.language,
-            sources: units.map(\.source), targets: units.map(\.target), options: options)
+            sources: sources, targets: targets, options: options)
         if ProcessInfo.processInfo.environment["TMTERMS_DEBUG"] == "timing" {
             FileHandle.standardError.write(Data("analysis: \(clock.now - started)\n".utf8))
         }

@@ -68,20 +68,28 @@ enum TermTokenizer {
                 if let closer {
                     while end < characters.count, characters[end] != closer, end - index < 40 { end += 1 }
                     if end < characters.count, characters[end] == closer { end += 1 } else { end = index + 1 }
-                } else if character == "%", end < characters.count, characters[end] == "(" {
-                    while end < characters.count, characters[end] != ")" { end += 1 }
-                    end = min(end + 2, characters.count)
                 } else if character == "%" {
-                    // printf: flags, width, precision, length, then one conversion letter that does not
-                    // start a word (%s, %1$d, %-10lu; but %DISPLAY% is text between percent signs).
+                    // printf: an optional Python key (%(name)6d), flags (also ' and I: %'d), width, precision,
+                    // length, then one conversion letter that does not start a word (%s, %1$d, %-10lu; but
+                    // %DISPLAY% is text between percent signs). The whole placeholder is one boundary, so no
+                    // remnant of it (the d of %(n)6d) becomes a word.
+                    var keyed = false
+                    if end < characters.count, characters[end] == "(" {
+                        var close = end
+                        while close < characters.count, characters[close] != ")", close - end < 40 { close += 1 }
+                        if close < characters.count, characters[close] == ")" {
+                            end = close + 1
+                            keyed = true
+                        }
+                    }
                     while end < characters.count,
-                          isDigit(characters[end]) || "$.-+# lhzjqL".unicodeScalars.contains(characters[end]) {
+                          isDigit(characters[end]) || "$.-+# lhzjqL'I".unicodeScalars.contains(characters[end]) {
                         end += 1
                     }
-                    if end < characters.count, "diouxXfFeEgGaAcspnS%".unicodeScalars.contains(characters[end]),
+                    if end < characters.count, "diouxXfFeEgGaAcrspnS%".unicodeScalars.contains(characters[end]),
                        end + 1 >= characters.count || !isLetter(characters[end + 1]) || characters[end] == "%" {
                         end += 1
-                    } else {
+                    } else if !keyed {
                         end = index + 1
                     }
                 } else if character == "$" {

@@ -14,6 +14,8 @@ struct WordAnalyzer {
         var displayLength: Int
         /// The same at the end of a phrase, where a possessive stays (`bazar ertəsi`, `… Alyansı`).
         var headLength: Int
+        /// A plural suffix was folded (`revolutions`, `archivos`, `inqilablar`).
+        var isPlural = false
     }
 
     let resources: LanguageResources
@@ -50,9 +52,10 @@ struct WordAnalyzer {
         var displayLength: Int
         var headLength: Int
         var usedAttestedRule: Bool
+        var plural = false
     }
 
-    private func analyseFolded(_ folded: String, capitalised: Bool, acronym: Bool) -> Analysis {
+    private func analyseFolded(_ folded: String, capitalised: Bool, acronym: Bool, depth: Int = 0) -> Analysis {
         let rules = resources.suffixRules
         let characters = Array(folded)
         guard !rules.isEmpty, characters.count >= 4 else {
@@ -91,16 +94,24 @@ struct WordAnalyzer {
             }
         }
         guard let chosen = best else { return Analysis(key: folded, displayLength: characters.count, headLength: characters.count) }
-        return Analysis(key: String(chosen.stem), displayLength: chosen.displayLength, headLength: chosen.headLength)
+        var key = String(chosen.stem)
+        // The stem is a word of the corpus that folds further (`xaricdəki` → attested `xaricdə` → `xaric`): one
+        // key for all of them, or the two forms would count as two words.
+        if depth < 3, key != folded, attested.contains(key) {
+            let further = analyseFolded(key, capitalised: capitalised, acronym: false, depth: depth + 1).key
+            if further.count < key.count { key = further }
+        }
+        return Analysis(key: key, displayLength: chosen.displayLength, headLength: chosen.headLength,
+                        isPlural: chosen.plural)
     }
 
     private func collect(
         _ word: ArraySlice<Character>, displayLength: Int, headLength: Int, keptStarted: Bool, headFrozen: Bool,
-        maxSlot: Int, usedAttested: Bool,
+        maxSlot: Int, usedAttested: Bool, plural: Bool = false,
         depth: Int, capitalised: Bool, into parses: inout [Parse]
     ) {
         parses.append(Parse(stem: Array(word), displayLength: displayLength, headLength: headLength,
-                            usedAttestedRule: usedAttested))
+                            usedAttestedRule: usedAttested, plural: plural))
         guard depth < 4 else { return }
         let rules = resources.suffixRules
         for rule in rules.rules where !rule.onlyAfterHyphen
@@ -118,7 +129,8 @@ struct WordAnalyzer {
             let frozen = headFrozen || !caseLike
             collect(newStem[...], displayLength: rule.replacement.isEmpty ? newDisplay : displayLength,
                     headLength: frozen ? headLength : stem.count, keptStarted: kept, headFrozen: frozen, maxSlot: rule.suffixClass.rawValue,
-                    usedAttested: usedAttested || rule.onlyWhenAttested, depth: depth + 1,
+                    usedAttested: usedAttested || rule.onlyWhenAttested,
+                    plural: plural || rule.suffixClass == .plural, depth: depth + 1,
                     capitalised: capitalised, into: &parses)
         }
     }

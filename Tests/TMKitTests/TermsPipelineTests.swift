@@ -80,7 +80,7 @@ import TMKit
                 try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
             #expect(object["sourceLanguage"] as? String == "az")
             let entries = try #require(object["entries"] as? [[String: Any]])
-            #expect(entries.count == 28)
+            #expect(entries.count == 27)
         }
     }
 
