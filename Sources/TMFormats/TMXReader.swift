@@ -24,6 +24,8 @@ public struct TMXReader: ~Copyable {
     private var reportedLanguages: Set<String> = []
     /// Language attributes already parsed (a file uses a handful, on every `<tuv>`).
     private var knownLanguages: [String: LanguageTag] = [:]
+    /// The language attribute values met last, most used first, by their UTF-8 bytes.
+    private var recentLanguages: [(bytes: [UInt8], tag: LanguageTag)] = []
 
     /// Opens a file (`-` for standard input) and reads its header.
     public init(path: String) throws(FormatError) {
@@ -133,59 +135,108 @@ public struct TMXReader: ~Copyable {
 
     private mutating func unit(_ node: xmlNodePtr) throws(FormatError) -> TMXUnit {
         var unit = TMXUnit(id: nil, variants: [])
-        for (name, value) in Self.attributes(node) {
-            if name == "tuid" { unit.id = value } else { unit.attributes.append(TMXAttribute(name, value)) }
-        }
-        for child in Self.elements(node) {
-            switch Self.name(child) {
-            case "prop": unit.properties.append(Self.property(child))
-            case "note": unit.notes.append(Self.content(child))
-            case "tuv": unit.variants.append(try variant(child))
-            default: break
+        unit.variants.reserveCapacity(2)
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            let value = XMLNode.attributeValue(current, of: node)
+            if current.pointee.ns?.pointee.prefix == nil, LibXML.equals(current.pointee.name, "tuid") {
+                unit.id = value
+            } else {
+                unit.attributes.append(TMXAttribute(XMLNode.attributeName(current), value))
             }
+            attribute = current.pointee.next
+        }
+        var child = node.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE {
+                if XMLNode.hasName(current, "tuv") {
+                    unit.variants.append(try variant(current))
+                } else if XMLNode.hasName(current, "prop") {
+                    unit.properties.append(Self.property(current))
+                } else if XMLNode.hasName(current, "note") {
+                    unit.notes.append(Self.content(current))
+                }
+            }
+            child = current.pointee.next
         }
         return unit
     }
 
     private mutating func variant(_ node: xmlNodePtr) throws(FormatError) -> TMXUnit.Variant {
-        let nodeLine = Int(xmlGetLineNo(node))
         var language: LanguageTag?
         var attributes: [TMXAttribute] = []
-        for (name, value) in Self.attributes(node) {
-            guard name == "xml:lang" || name == "lang" else {
-                attributes.append(TMXAttribute(name, value))
-                continue
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            if XMLNode.isLanguageAttribute(current) {
+                language = try self.language(current, of: node)
+            } else {
+                attributes.append(TMXAttribute(XMLNode.attributeName(current), XMLNode.attributeValue(current, of: node)))
             }
-            guard let tag = knownLanguages[value] ?? LanguageTag(value) else {
-                throw FormatError("<tuv> has an invalid language tag '\(value)'", file: path, line: nodeLine)
-            }
-            if tag.description != value, reportedLanguages.insert(value).inserted {
-                warnings.append(FormatError("language '\(value)' read as '\(tag)'", file: path, line: nodeLine))
-            }
-            if knownLanguages.count < 1000 { knownLanguages[value] = tag }
-            language = tag
+            attribute = current.pointee.next
         }
-        guard let language else { throw FormatError("<tuv> has no xml:lang", file: path, line: nodeLine) }
+        guard let language else {
+            throw FormatError("<tuv> has no xml:lang", file: path, line: Int(xmlGetLineNo(node)))
+        }
         var properties: [TMXProperty] = []
         var notes: [String] = []
         var segment: TMXSegment?
-        for child in Self.elements(node) {
-            switch Self.name(child) {
-            case "prop": properties.append(Self.property(child))
-            case "note": notes.append(Self.content(child))
-            case "seg": segment = try self.segment(child)
-            default: break
+        var child = node.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE {
+                if XMLNode.hasName(current, "seg") {
+                    segment = try self.segment(current)
+                } else if XMLNode.hasName(current, "prop") {
+                    properties.append(Self.property(current))
+                } else if XMLNode.hasName(current, "note") {
+                    notes.append(Self.content(current))
+                }
             }
+            child = current.pointee.next
         }
-        guard let segment else { throw FormatError("<tuv> has no <seg>", file: path, line: nodeLine) }
+        guard let segment else {
+            throw FormatError("<tuv> has no <seg>", file: path, line: Int(xmlGetLineNo(node)))
+        }
         return TMXUnit.Variant(language: language, segment: segment, attributes: attributes,
                                properties: properties, notes: notes)
     }
 
+    /// The language of an `xml:lang`/`lang` attribute. The values met last are remembered by their bytes, so that
+    /// the usual file (two or three languages on every `<tuv>`) makes no string for them.
+    private mutating func language(_ attribute: xmlAttrPtr, of node: xmlNodePtr) throws(FormatError) -> LanguageTag {
+        let simple = XMLNode.simpleValue(attribute)
+        if let simple {
+            let bytes = LibXML.bytes(simple)
+            for (index, entry) in recentLanguages.enumerated() where entry.bytes.elementsEqual(bytes) {
+                if index > 0 { recentLanguages.swapAt(index, index - 1) }
+                return entry.tag
+            }
+        }
+        let value = XMLNode.attributeValue(attribute, of: node)
+        let nodeLine = Int(xmlGetLineNo(node))
+        guard let tag = knownLanguages[value] ?? LanguageTag(value) else {
+            throw FormatError("<tuv> has an invalid language tag '\(value)'", file: path, line: nodeLine)
+        }
+        if tag.description != value, reportedLanguages.insert(value).inserted {
+            warnings.append(FormatError("language '\(value)' read as '\(tag)'", file: path, line: nodeLine))
+        }
+        if knownLanguages.count < 1000 { knownLanguages[value] = tag }
+        if let simple {
+            // Seen once: its warning (if any) is given; later occurrences come from the list.
+            if recentLanguages.count >= 8 { recentLanguages.removeLast() }
+            recentLanguages.append((Array(LibXML.bytes(simple)), tag))
+        }
+        return tag
+    }
+
     private func segment(_ node: xmlNodePtr) throws(FormatError) -> TMXSegment {
+        // Plain text (the common case): one text node, whose escaped form is the markup.
+        if let only = node.pointee.children, only.pointee.next == nil, only.pointee.type == XML_TEXT_NODE {
+            let text = LibXML.string(only.pointee.content) ?? ""
+            if !XMLText.containsByte(text, where: { $0 == 0x0D }) { return TMXSegment(text: text) }
+            return TMXSegment(markup: XMLNode.innerXML(node), text: text)
+        }
         var text = ""
         try appendText(of: node, to: &text)
-        // Plain text (the common case): the markup is the escaped text, no need to serialise the tree.
         var child = node.pointee.children
         var plain = true
         while let current = child, plain {
