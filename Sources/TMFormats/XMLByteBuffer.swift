@@ -147,6 +147,26 @@ struct XMLByteBuffer: ~Copyable {
         guard let text = bytes.baseAddress else { return }
         let count = bytes.count
         let classes = Self.classes
+        // The usual segment needs nothing: no control, nothing to escape, single spaces between words only.
+        if count > 0, text[0] != 0x20, text[count - 1] != 0x20 {
+            var previousSpace = false
+            var index = 0
+            while index < count {
+                let byte = text[index]
+                if classes[Int(byte)] == ByteClass.ordinary {
+                    previousSpace = false
+                } else if byte == 0x20, !previousSpace {
+                    previousSpace = true
+                } else {
+                    break
+                }
+                index += 1
+            }
+            if index == count {
+                append(bytes)
+                return
+            }
+        }
         @inline(__always) func isOrdinary(_ index: Int) -> Bool {
             let byteClass = classes[Int(text[index])]
             return byteClass == ByteClass.ordinary
