@@ -1,4 +1,9 @@
 import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The one door to libxml2's global state.
 enum LibXML {
@@ -16,6 +21,24 @@ enum LibXML {
     static func string(_ pointer: UnsafePointer<xmlChar>?) -> String? {
         guard let pointer else { return nil }
         return String(cString: UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self))
+    }
+
+    /// Whether a NUL-terminated libxml2 string is `text`, compared byte by byte (no string is made).
+    @inline(__always)
+    static func equals(_ pointer: UnsafePointer<xmlChar>?, _ text: StaticString) -> Bool {
+        guard let pointer else { return false }
+        let expected = text.utf8Start
+        let count = text.utf8CodeUnitCount
+        for index in 0..<count where pointer[index] != expected[index] {
+            return false  // also stops at the string's NUL when it is shorter
+        }
+        return pointer[count] == 0
+    }
+
+    /// The bytes of a NUL-terminated libxml2 string.
+    @inline(__always)
+    static func bytes(_ pointer: UnsafePointer<xmlChar>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: pointer, count: strlen(UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self)))
     }
 
     /// Copies a string libxml2 handed over, then frees it with `xmlFree`.

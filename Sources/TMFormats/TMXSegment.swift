@@ -17,6 +17,9 @@ public struct TMXSegment: Hashable, Sendable {
         set { storedMarkup = newValue }
     }
 
+    /// Whether the markup is simply the escaped text (no markup was given or read).
+    public var isPlainText: Bool { storedMarkup == nil }
+
     /// Whether the markup holds inline elements (and so must be written as markup, not as text).
     public var hasInlineCodes: Bool {
         storedMarkup.map { XMLText.containsByte($0) { $0 == 0x3C } } ?? false

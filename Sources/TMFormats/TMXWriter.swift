@@ -43,22 +43,22 @@ public struct TMXWriter: ~Copyable {
     /// Writes a unit as read from a TMX file: attributes, props, notes and inline codes come back unchanged; plain
     /// segments get their control characters removed and whitespace normalised.
     public mutating func write(_ unit: TMXUnit) throws(FormatError) {
-        var attributes: [(String, String)] = []
-        if let id = unit.id { attributes.append(("tuid", id)) }
-        attributes += unit.attributes.map { ($0.name, $0.value) }
-        try xml.startElement("tu", attributes)
+        xml.startElement("tu")
+        if let id = unit.id { xml.attribute("tuid", id) }
+        for attribute in unit.attributes { xml.attribute(attribute.name, attribute.value) }
         try Self.writeMetadata(notes: unit.notes, properties: unit.properties, to: xml)
         for variant in unit.variants {
-            try xml.startElement("tuv", [("xml:lang", variant.language.description)]
-                                 + variant.attributes.map { ($0.name, $0.value) })
+            xml.startElement("tuv")
+            xml.attribute("xml:lang", variant.language.description)
+            for attribute in variant.attributes { xml.attribute(attribute.name, attribute.value) }
             try Self.writeMetadata(notes: variant.notes, properties: variant.properties, to: xml)
+            xml.startElement("seg")
             if variant.segment.hasInlineCodes {
-                try xml.rawElement("seg", markup: variant.segment.markup)
+                try xml.raw(variant.segment.markup)
             } else {
-                try xml.startElement("seg")
                 try xml.segmentText(variant.segment.text)
-                try xml.endElement()
             }
+            try xml.endElement()
             try xml.endElement()
         }
         try xml.endElement()
@@ -73,12 +73,16 @@ public struct TMXWriter: ~Copyable {
         notes: [String], properties: [TMXProperty], to xml: borrowing XMLStreamWriter
     ) throws(FormatError) {
         for note in notes {
-            try xml.textElement("note", text: note)
+            xml.startElement("note")
+            try xml.text(note)
+            try xml.endElement()
         }
         for property in properties {
-            var attributes = [("type", property.type)]
-            if let language = property.language { attributes.append(("xml:lang", language)) }
-            try xml.textElement("prop", attributes, text: property.value)
+            xml.startElement("prop")
+            xml.attribute("type", property.type)
+            if let language = property.language { xml.attribute("xml:lang", language) }
+            try xml.text(property.value)
+            try xml.endElement()
         }
     }
 }

@@ -149,6 +149,12 @@ enum XMLNode {
         LibXML.string(node.pointee.name) ?? ""
     }
 
+    /// Whether the node's (local) name is `name`, compared byte by byte without making a string.
+    @inline(__always)
+    static func hasName(_ node: xmlNodePtr, _ name: StaticString) -> Bool {
+        LibXML.equals(node.pointee.name, name)
+    }
+
     static func line(_ node: xmlNodePtr) -> Int {
         Int(xmlGetLineNo(node))
     }
@@ -168,20 +174,42 @@ enum XMLNode {
         var result: [(String, String)] = []
         var attribute = node.pointee.properties
         while let current = attribute {
-            var name = LibXML.string(current.pointee.name) ?? ""
-            if let prefix = current.pointee.ns.flatMap({ LibXML.string($0.pointee.prefix) }) {
-                name = prefix + ":" + name
-            }
-            let value: String
-            if let text = current.pointee.children, text.pointee.type == XML_TEXT_NODE, text.pointee.next == nil {
-                value = LibXML.string(text.pointee.content) ?? ""
-            } else {
-                value = LibXML.take(xmlNodeListGetString(node.pointee.doc, current.pointee.children, 1)) ?? ""
-            }
-            result.append((name, value))
+            result.append((attributeName(current), attributeValue(current, of: node)))
             attribute = current.pointee.next
         }
         return result
+    }
+
+    /// An attribute's name, `prefix:name` when namespaced.
+    static func attributeName(_ attribute: xmlAttrPtr) -> String {
+        var name = LibXML.string(attribute.pointee.name) ?? ""
+        if let prefix = attribute.pointee.ns.flatMap({ LibXML.string($0.pointee.prefix) }) {
+            name = prefix + ":" + name
+        }
+        return name
+    }
+
+    /// Whether the attribute is `xml:lang` or an unprefixed `lang` (what `attributeName` names so).
+    @inline(__always)
+    static func isLanguageAttribute(_ attribute: xmlAttrPtr) -> Bool {
+        guard LibXML.equals(attribute.pointee.name, "lang") else { return false }
+        guard let prefix = attribute.pointee.ns?.pointee.prefix else { return true }
+        return LibXML.equals(prefix, "xml")
+    }
+
+    /// The value's bytes when it is one text node (the usual case: no entity or character references inside).
+    @inline(__always)
+    static func simpleValue(_ attribute: xmlAttrPtr) -> UnsafePointer<xmlChar>? {
+        guard let text = attribute.pointee.children, text.pointee.type == XML_TEXT_NODE, text.pointee.next == nil
+        else { return nil }
+        return UnsafePointer(text.pointee.content)
+    }
+
+    static func attributeValue(_ attribute: xmlAttrPtr, of node: xmlNodePtr) -> String {
+        if let text = attribute.pointee.children, text.pointee.type == XML_TEXT_NODE, text.pointee.next == nil {
+            return LibXML.string(text.pointee.content) ?? ""
+        }
+        return LibXML.take(xmlNodeListGetString(node.pointee.doc, attribute.pointee.children, 1)) ?? ""
     }
 
     static func attribute(_ node: xmlNodePtr, _ name: String) -> String? {
@@ -190,7 +218,12 @@ enum XMLNode {
 
     /// The text content of an element and its descendants.
     static func content(_ node: xmlNodePtr) -> String {
-        LibXML.take(xmlNodeGetContent(node)) ?? ""
+        // One text child (a <prop>, a <note>): its bytes, without the copy `xmlNodeGetContent` makes.
+        if let text = node.pointee.children, text.pointee.type == XML_TEXT_NODE, text.pointee.next == nil {
+            return LibXML.string(text.pointee.content) ?? ""
+        }
+        if node.pointee.children == nil { return "" }
+        return LibXML.take(xmlNodeGetContent(node)) ?? ""
     }
 
     /// The escaped inner XML of an element, as libxml2 serialises it.

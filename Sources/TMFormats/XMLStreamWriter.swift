@@ -1,29 +1,32 @@
 import CLibXML2
 
 /// libxml2's streaming `xmlTextWriter` over an `AtomicFileWriter`: indented structure (two spaces a level; an element
-/// holding text keeps its end tag on the same line; an empty element is `<name/>`), elements, text, raw markup.
+/// holding text keeps its end tag on the same line; an empty element is `<name/>`), elements, attributes, text and
+/// raw markup.
 ///
-/// Text goes to libxml2 unescaped and libxml2 escapes it (`xmlEncodeSpecialChars` for content,
-/// `xmlBufAttrSerializeTxtContent` for attribute values). The glue is kept thin, because the writer is on the hot
-/// path of `tmkit convert`: segment text is cleaned in one pass over its bytes into a reused buffer and handed over
-/// without a Swift string in between.
+/// libxml2 writes the document: the XML declaration, start and end tags, attributes, indentation, and the output
+/// buffer. Text and attribute values reach it already cleaned and escaped by `XMLByteBuffer` (control characters
+/// removed, white space collapsed for segments, `& < > "` and carriage return as references, plus tab and line feed in
+/// attribute values — what `xmlEncodeSpecialChars` and `xmlBufAttrSerializeTxtContent` do), through
+/// `xmlTextWriterWriteRawLen`: cleaning and escaping are one pass over the bytes, without a C string per value.
 ///
-/// `finish()` ends the document, flushes and renames the temporary file into place. Dropping the writer without
-/// `finish()` frees libxml2's writer and leaves no output file.
+/// Calls that cannot fail on their own (`startElement(_:)`, `attribute(_:_:)`) record a libxml2 failure, and the
+/// next throwing call reports it. `finish()` ends the document, flushes and renames the temporary file into place.
+/// Dropping the writer without `finish()` frees libxml2's writer and leaves no output file.
 struct XMLStreamWriter: ~Copyable {
     private var output: AtomicFileWriter
     private let state: State
 
-    /// The libxml2 writer (freed with the state) and a reused buffer for cleaned segment text.
+    /// The libxml2 writer (freed with the state), a failure not yet reported, and a reused buffer for escaped text.
     private final class State {
         let writer: OpaquePointer
         var freed = false
+        var failed = false
         // Single-threaded and never reentrant: no need for the dynamic exclusivity checks on every append.
-        @exclusivity(unchecked) var scratch: [UInt8] = []
+        @exclusivity(unchecked) var scratch = XMLByteBuffer(capacity: 1 << 12)
 
         init(writer: OpaquePointer) {
             self.writer = writer
-            scratch.reserveCapacity(4096)
         }
 
         deinit {
@@ -62,55 +65,66 @@ struct XMLStreamWriter: ~Copyable {
         }
     }
 
-    func startElement(_ name: String, _ attributes: [(String, String)] = []) throws(FormatError) {
-        try check(LibXML.withXML(name) { xmlTextWriterStartElement(state.writer, $0) })
+    func startElement(_ name: String, _ attributes: [(String, String)]) throws(FormatError) {
+        startElement(name)
         for (key, value) in attributes {
-            try attribute(key, value)
+            attribute(key, value)
         }
+        try check()
     }
 
-    /// An attribute of the element just started (control characters removed).
-    func attribute(_ name: String, _ value: String) throws(FormatError) {
-        let clean = XMLText.removingControlCharacters(value)
-        try check(LibXML.withXML(name) { n in
-            LibXML.withXML(clean) { xmlTextWriterWriteAttribute(state.writer, n, $0) }
-        })
+    /// Starts an element; its attributes follow with `attribute(_:_:)`.
+    func startElement(_ name: String) {
+        record(LibXML.withXML(name) { xmlTextWriterStartElement(state.writer, $0) })
+    }
+
+    /// An attribute of the element just started (control characters removed, value escaped).
+    func attribute(_ name: String, _ value: String) {
+        state.scratch.truncate(to: 0)
+        Self.withUTF8(value) { state.scratch.appendEscapedClean($0, attribute: true) }
+        record(LibXML.withXML(name) { xmlTextWriterStartAttribute(state.writer, $0) })
+        writeScratch()
+        record(xmlTextWriterEndAttribute(state.writer))
     }
 
     func endElement() throws(FormatError) {
-        try check(xmlTextWriterEndElement(state.writer))
+        record(xmlTextWriterEndElement(state.writer))
+        try check()
     }
 
-    /// Escaped text content (control characters removed).
+    /// Escaped text content (control characters removed). Text that is empty once cleaned writes nothing, so the
+    /// element stays `<name/>`.
     func text(_ text: String) throws(FormatError) {
-        try cleanText(XMLText.removingControlCharacters(text))
+        guard !text.isEmpty else { return }
+        state.scratch.truncate(to: 0)
+        Self.withUTF8(text) { state.scratch.appendEscapedClean($0, attribute: false) }
+        writeScratch()
+        try check()
     }
 
     /// Escaped text content that has no control characters (`XMLText.segmentText` output).
     func cleanText(_ clean: String) throws(FormatError) {
-        guard !clean.isEmpty else { return }
-        try check(LibXML.withXML(clean) { xmlTextWriterWriteString(state.writer, $0) })
+        try text(clean)
     }
 
     /// Segment text: what `text(XMLText.segmentText(text))` writes (control characters removed, white-space runs
-    /// collapsed to one space and trimmed, escaped), cleaned in one pass over the bytes.
+    /// collapsed to one space and trimmed, escaped), in one pass over the bytes.
     func segmentText(_ text: String) throws(FormatError) {
-        var text = text
-        state.scratch.removeAll(keepingCapacity: true)
-        text.withUTF8 { bytes in
-            Self.appendSegmentText(bytes, escaping: false, to: &state.scratch)
-        }
-        // Nothing left: the element stays empty (`<seg/>`), as with `text("")`.
-        guard !state.scratch.isEmpty else { return }
-        state.scratch.append(0)
-        let status = state.scratch.withUnsafeBufferPointer { xmlTextWriterWriteString(state.writer, $0.baseAddress) }
-        try check(status)
+        state.scratch.truncate(to: 0)
+        Self.withUTF8(text) { state.scratch.appendSegmentText($0) }
+        writeScratch()
+        try check()
     }
 
     /// Markup written as it is: the caller guarantees it is well-formed (it came from a parser or `XMLText.escaped`).
     func raw(_ markup: String) throws(FormatError) {
         guard !markup.isEmpty else { return }
-        try check(LibXML.withXML(markup) { xmlTextWriterWriteRaw(state.writer, $0) })
+        Self.withUTF8(markup) { bytes in
+            bytes.withMemoryRebound(to: xmlChar.self) {
+                record(xmlTextWriterWriteRawLen(state.writer, $0.baseAddress, Int32(clamping: $0.count)))
+            }
+        }
+        try check()
     }
 
     /// `<name attributes>text</name>` with no indentation inside.
@@ -119,14 +133,20 @@ struct XMLStreamWriter: ~Copyable {
     /// reaches inside it: once text is written the writer stops indenting until the element closes. This is how
     /// `<seg>` mixed content stays byte for byte as given.
     func textElement(_ name: String, _ attributes: [(String, String)] = [], text value: String) throws(FormatError) {
-        try startElement(name, attributes)
+        startElement(name)
+        for (key, value) in attributes {
+            attribute(key, value)
+        }
         try text(value)
         try endElement()
     }
 
     /// `<name>markup</name>`, the markup written unchanged (see `textElement`).
     func rawElement(_ name: String, _ attributes: [(String, String)] = [], markup: String) throws(FormatError) {
-        try startElement(name, attributes)
+        startElement(name)
+        for (key, value) in attributes {
+            attribute(key, value)
+        }
         try raw(markup)
         try endElement()
     }
@@ -134,93 +154,64 @@ struct XMLStreamWriter: ~Copyable {
     /// `<?target content?>` on its own line (used before the root element).
     func processingInstruction(_ target: String, _ content: String) throws(FormatError) {
         let clean = XMLText.removingControlCharacters(content)
-        try check(LibXML.withXML(target) { t in
+        record(LibXML.withXML(target) { t in
             LibXML.withXML(clean) { xmlTextWriterWritePI(state.writer, t, $0) }
         })
+        try check()
     }
 
     /// Closes every open element, flushes, and moves the file into place.
     consuming func finish() throws(FormatError) {
-        try check(xmlTextWriterEndDocument(state.writer))
-        try check(xmlTextWriterFlush(state.writer))
+        record(xmlTextWriterEndDocument(state.writer))
+        record(xmlTextWriterFlush(state.writer))
+        try check()
         xmlFreeTextWriter(state.writer)
         state.freed = true
         try output.commitInPlace()
     }
 
-    private func check(_ status: Int32) throws(FormatError) {
-        if status < 0 {
+    // MARK: - libxml2 calls
+
+    /// Hands the escaped bytes in `scratch` to libxml2 as they are; nothing when there are none.
+    private func writeScratch() {
+        let bytes = state.scratch.bytes
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return }
+        record(xmlTextWriterWriteRawLen(state.writer, base.assumingMemoryBound(to: xmlChar.self),
+                                        Int32(clamping: bytes.count)))
+    }
+
+    private func record(_ status: Int32) {
+        if status < 0 { state.failed = true }
+    }
+
+    private func check() throws(FormatError) {
+        if state.failed {
             throw FormatError("cannot write: \(AtomicFileWriter.lastError())", file: output.path)
         }
     }
 
-    /// `segmentText`'s bytes: runs of ordinary bytes are copied in bulk; white space, control characters and the
-    /// characters to escape are handled one by one. With `escaping: false` the characters to escape are copied as
-    /// they are (libxml2 escapes them).
-    static func appendSegmentText(
-        _ bytes: UnsafeBufferPointer<UInt8>, escaping: Bool = true, to buffer: inout [UInt8]
-    ) {
-        let count = bytes.count
-        /// Copied as it is: not white space, not a control, not escaped, not the start of a C1 control or of
-        /// U+FFFE/U+FFFF.
-        func isOrdinary(_ index: Int) -> Bool {
-            let byte = bytes[index]
-            switch byte {
-            case 0x00...0x20, 0x22, 0x26, 0x3C, 0x3E, 0x7F: return false
-            case 0xC2: return !(index + 1 < count && (0x80...0x9F).contains(bytes[index + 1]))
-            case 0xEF:
-                return !(index + 2 < count && bytes[index + 1] == 0xBF
-                         && (bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF))
-            default: return true
-            }
-        }
-        var pendingSpace = false
-        var started = false
-        var runStart = 0
-        var index = 0
-        while index < count {
-            if isOrdinary(index) {
-                if pendingSpace {  // only at the start of a run
-                    buffer.append(0x20)
-                    pendingSpace = false
-                }
-                started = true
-                index += 1
-                continue
-            }
-            let byte = bytes[index]
-            if byte == 0x20, started, !pendingSpace, index + 1 < count, isOrdinary(index + 1) {
-                index += 1  // one space between words stays in the run
-                continue
-            }
-            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-            switch byte {
-            case 0x20, 0x09, 0x0A, 0x0D:
-                pendingSpace = started
-                index += 1
-            case 0xC2:
-                index += 2  // a C1 control
-            case 0xEF:
-                index += 3  // U+FFFE, U+FFFF
-            case 0x22, 0x26, 0x3C, 0x3E:
-                if pendingSpace {
-                    buffer.append(0x20)
-                    pendingSpace = false
-                }
-                started = true
-                switch byte {
-                case _ where !escaping: buffer.append(byte)
-                case 0x26: buffer.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
-                case 0x3C: buffer.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
-                case 0x3E: buffer.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
-                default: buffer.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
-                }
-                index += 1
-            default:
-                index += 1  // another control character
-            }
-            runStart = index
-        }
-        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<count]))
+    // MARK: - Bytes
+
+    /// The string's UTF-8 bytes without copying native strings.
+    @inline(__always)
+    static func withUTF8<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = text
+        return copy.withUTF8(body)
+    }
+
+    /// `segmentText`'s bytes appended to an array (the writer appends to its own buffer).
+    static func appendSegmentText(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        var buffer = XMLByteBuffer(capacity: bytes.count * 6 + 16)
+        buffer.appendSegmentText(bytes)
+        out.append(contentsOf: buffer.bytes)
+    }
+
+    /// Escaped content (`attribute: false`) or attribute value bytes appended to an array, control characters
+    /// removed: what `appendEscaped(XMLText.removingControlCharacters(text), ...)` did.
+    static func appendEscaped(_ text: String, attribute: Bool, to out: inout [UInt8]) {
+        var buffer = XMLByteBuffer(capacity: text.utf8.count * 6 + 16)
+        withUTF8(text) { buffer.appendEscapedClean($0, attribute: attribute) }
+        out.append(contentsOf: buffer.bytes)
     }
 }

@@ -28,9 +28,13 @@ struct ConvertFingerprints {
     mutating func insert(_ unit: TMXUnit) -> Bool {
         scratch.removeAll(keepingCapacity: true)
         for variant in unit.variants {
-            scratch.append(contentsOf: variant.language.description.lowercased().utf8)
+            for byte in variant.language.description.utf8 {  // tags are ASCII
+                scratch.append((0x41...0x5A).contains(byte) ? byte | 0x20 : byte)
+            }
             scratch.append(0)
-            Self.appendNormalised(variant.segment.markup, to: &scratch)
+            var text = variant.segment.isPlainText ? variant.segment.text : variant.segment.markup
+            let escape = variant.segment.isPlainText
+            text.withUTF8 { Self.appendNormalised($0, escaping: escape, to: &scratch) }
             scratch.append(0)
         }
         var first = Hasher()
@@ -46,19 +50,44 @@ struct ConvertFingerprints {
         return shards[Int(truncatingIfNeeded: fingerprint.high >> 56)].insert(fingerprint).inserted
     }
 
-    /// The UTF-8 of `text` with runs of ASCII white space as one space and none at either end.
-    static func appendNormalised(_ text: String, to bytes: inout [UInt8]) {
+    /// The UTF-8 of `text` with runs of ASCII white space as one space and none at either end; with `escaping`,
+    /// `& < >` written as `XMLText.escaped` writes them (the markup of a plain segment), in the same pass.
+    static func appendNormalised(_ text: UnsafeBufferPointer<UInt8>, escaping: Bool, to bytes: inout [UInt8]) {
         var pendingSpace = false
         var started = false
-        for byte in text.utf8 {
-            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+        var runStart = 0
+        bytes.reserveCapacity(bytes.count + text.count + 16)
+        for index in 0..<text.count {
+            let byte = text[index]
+            let space = byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+            let escaped = escaping && (byte == 0x26 || byte == 0x3C || byte == 0x3E)
+            guard space || escaped || pendingSpace else {
+                started = true
+                continue
+            }
+            // Copy the run of ordinary bytes before this one.
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<index]))
+            runStart = index + 1
+            if space {
                 pendingSpace = started
                 continue
             }
             if pendingSpace { bytes.append(0x20) }
             pendingSpace = false
             started = true
-            bytes.append(byte)
+            switch byte {
+            case 0x26: bytes.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
+            case 0x3C: bytes.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
+            case 0x3E: bytes.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
+            default: runStart = index  // an ordinary byte after white space: it starts the next run
+            }
         }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<text.count]))
+    }
+
+    /// `appendNormalised` of a string (no escaping).
+    static func appendNormalised(_ text: String, to bytes: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { appendNormalised($0, escaping: false, to: &bytes) }
     }
 }

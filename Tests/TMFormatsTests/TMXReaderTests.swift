@@ -69,6 +69,35 @@ import Testing
         #expect(SchemaValidator.dtdProblems(file: output, dtd: Fixtures.schema("tmx/tmx14.dtd")) == [])
     }
 
+    /// The markup of a segment with every kind of node, as libxml2's `xmlNodeDump` wrote it when the reader built a
+    /// tree (the expected strings are that reader's output): empty elements as `<ph/>`, attribute values and text
+    /// escaped as libxml2 does, CDATA, comments, processing instructions and namespace declarations kept.
+    @Test func inlineMarkupEdgeCases() throws {
+        let (_, units, _) = try TMXReader.read(path: Fixtures.formats("inline-edge-cases.tmx"))
+        #expect(units.count == 2)
+        let mixed = units[0].variants[0].segment
+        #expect(mixed.markup == "A <ph x=\"é&#10;&#9;&quot;&lt;&gt;&amp;'\">é</ph> <![CDATA[c<d]]> <!-- com --> "
+            + "<?pi data?> &#13; b <hi>x<ph/></hi><ph/><x:foo xmlns:x=\"urn:a\" x:y=\"1\">z</x:foo>")
+        #expect(mixed.text == "A  c<d   \r b xz")
+        #expect(mixed.hasInlineCodes)
+        let carriageReturn = units[1].variants[0].segment
+        #expect(carriageReturn.text == "plain \r cr")
+        #expect(carriageReturn.markup == "plain &#13; cr")
+        #expect(!carriageReturn.hasInlineCodes)
+    }
+
+    @Test func deepNestingIsALocatedError() throws {
+        let depth = 300
+        let seg = String(repeating: "<hi>", count: depth) + "x" + String(repeating: "</hi>", count: depth)
+        let text = "<tmx version=\"1.4\"><header srclang=\"en\"/><body>\n<tu><tuv xml:lang=\"en\"><seg>"
+            + seg + "</seg></tuv></tu></body></tmx>"
+        let error = #expect(throws: FormatError.self) {
+            var reader = try TMXReader(contents: Array(text.utf8), path: "deep.tmx")
+            while try reader.next() != nil {}
+        }
+        #expect(error?.description == "deep.tmx:2: elements nested more than 256 deep")
+    }
+
     @Test func externalEntityIsNeverResolved() throws {
         let error = #expect(throws: FormatError.self) {
             _ = try TMXReader.read(path: Fixtures.formats("xxe.tmx"))
