@@ -412,11 +412,13 @@ public struct DocumentAligner: Sendable {
         var band = previous.map { SearchBand.around($0, n: n, m: m, width: width) }
             ?? SearchBand.diagonal(n: n, m: m, width: width)
         while true {
-            let path = BeadSearch.bestPath(n: n, m: m, band: band, model: makeModel(band))
+            let model = makeModel(band)
+            let forward = BeadSearch.forward(n: n, m: m, band: band, model: model)
+            let path = forward.path
             let widerCells = (n + 1) * (4 * width + 1)
             if width >= full || widerCells > cellBudget || !band.isTight(path, m: m, margin: 3) {
                 guard margins else { return (path, []) }
-                return BeadSearch.bestPathWithMargins(n: n, m: m, band: band, model: makeModel(band))
+                return (path, BeadSearch.margins(n: n, m: m, band: band, model: model, forward: forward))
             }
             width *= 2
             band = SearchBand.around(path, n: n, m: m, width: width)

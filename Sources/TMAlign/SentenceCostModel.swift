@@ -1,127 +1,208 @@
 /// Scores sentence beads inside one stretch of a document (`sources` × `targets`, global sentence indices)
 /// from precomputed per-pair match masks: bit k of `sourceMask(s, t)` says that unit k of source sentence s
 /// has a match (same key, or a lexicon translation) in target sentence t.
-struct SentenceCostModel: BeadCostModel {
+///
+/// The tables live in manually managed buffers: `cost` runs for every band cell and bead shape, several
+/// times per document, and array bounds checks were a large share of the search.
+final class SentenceCostModel: BeadCostModel {
     let shapes = sentenceShapes
-    let parameters: AlignmentParameters
     let lengths: LengthModel
     let sourceBase: Int
     let targetBase: Int
     let n: Int
     let m: Int
+    private let skipPenalty: Double
+    private let lengthWeight: Double
+    private let similarityWeight: Double
+    private let smoothing: Double
+    private let shapePenalty: UnsafeMutableBufferPointer<Double>
+    private let shapeSource: UnsafeMutableBufferPointer<Int>
+    private let shapeTarget: UnsafeMutableBufferPointer<Int>
     /// Prefix sums of sentence lengths, local indices.
-    private let sourceLengthSum: [Int]
-    private let targetLengthSum: [Int]
+    private let sourceLengthSum: UnsafeMutableBufferPointer<Int>
+    private let targetLengthSum: UnsafeMutableBufferPointer<Int>
     /// Weight of each mask bit (`64 * s + k`) and total weight per sentence, local indices.
-    private let sourceBitWeight: [Double]
-    private let targetBitWeight: [Double]
-    private let sourceWeight: [Double]
-    private let targetWeight: [Double]
-    private let pairLo: [Int]
-    private let pairHi: [Int]
-    private let pairStart: [Int]
-    private let sourceMasks: [UInt64]
-    private let targetMasks: [UInt64]
+    private let sourceBitWeight: UnsafeMutableBufferPointer<Double>
+    private let targetBitWeight: UnsafeMutableBufferPointer<Double>
+    /// Total weight + smoothing per sentence.
+    private let sourceScale: UnsafeMutableBufferPointer<Double>
+    private let targetScale: UnsafeMutableBufferPointer<Double>
+    private let pairLo: UnsafeMutableBufferPointer<Int>
+    private let pairHi: UnsafeMutableBufferPointer<Int>
+    private let pairStart: UnsafeMutableBufferPointer<Int>
+    private let sourceMasks: UnsafeMutableBufferPointer<UInt64>
+    private let targetMasks: UnsafeMutableBufferPointer<UInt64>
 
     init(
         corpus: AlignmentCorpus, tables: MatchTables, sources: Range<Int>, targets: Range<Int>, band: SearchBand,
         lengths: LengthModel, parameters: AlignmentParameters
     ) {
-        self.parameters = parameters
         self.lengths = lengths
         sourceBase = sources.lowerBound
         targetBase = targets.lowerBound
         n = sources.count
         m = targets.count
-        var sum = [0]
-        for s in sources { sum.append(sum[sum.count - 1] + corpus.source.lengths[s]) }
-        sourceLengthSum = sum
-        sum = [0]
-        for t in targets { sum.append(sum[sum.count - 1] + corpus.target.lengths[t]) }
-        targetLengthSum = sum
-        (sourceBitWeight, sourceWeight) = Self.bitWeights(corpus.source, sources)
-        (targetBitWeight, targetWeight) = Self.bitWeights(corpus.target, targets)
+        skipPenalty = parameters.skipPenalty
+        lengthWeight = parameters.lengthWeight
+        similarityWeight = parameters.similarityWeight
+        smoothing = parameters.coverageSmoothing
+        shapePenalty = .allocate(capacity: sentenceShapes.count)
+        shapeSource = .allocate(capacity: sentenceShapes.count)
+        shapeTarget = .allocate(capacity: sentenceShapes.count)
+        for (k, shape) in sentenceShapes.enumerated() {
+            shapePenalty[k] = k < parameters.shapePenalties.count ? parameters.shapePenalties[k] : 0
+            shapeSource[k] = shape.0
+            shapeTarget[k] = shape.1
+        }
+        sourceLengthSum = Self.prefixSums(corpus.source.lengths, sources)
+        targetLengthSum = Self.prefixSums(corpus.target.lengths, targets)
+        (sourceBitWeight, sourceScale) = Self.bitWeights(corpus.source, sources, smoothing: smoothing)
+        (targetBitWeight, targetScale) = Self.bitWeights(corpus.target, targets, smoothing: smoothing)
 
-        var lo = [Int](repeating: 0, count: n)
-        var hi = [Int](repeating: 0, count: n)
-        var start = [Int](repeating: 0, count: n + 1)
+        let n = n
+        let m = m
+        pairLo = .allocate(capacity: max(1, n))
+        pairHi = .allocate(capacity: max(1, n))
+        pairStart = .allocate(capacity: n + 1)
+        pairStart[0] = 0
         for s in 0..<n {
-            lo[s] = max(0, band.lo[max(0, s - 3)] - 1)
-            hi[s] = min(m, band.hi[min(n, s + 4)] + 1)
-            start[s + 1] = start[s] + max(0, hi[s] - lo[s])
+            pairLo[s] = max(0, band.lo[max(0, s - 3)] - 1)
+            pairHi[s] = min(m, band.hi[min(n, s + 4)] + 1)
+            pairStart[s + 1] = pairStart[s] + max(0, pairHi[s] - pairLo[s])
         }
-        pairLo = lo
-        pairHi = hi
-        pairStart = start
-        var sourceMasks = [UInt64](repeating: 0, count: start[n])
-        var targetMasks = [UInt64](repeating: 0, count: start[n])
-        var sourceStamp = [Int32](repeating: -1, count: corpus.idCount)
-        var targetStamp = [Int32](repeating: -1, count: corpus.idCount)
+        let cells = pairStart[n]
+        sourceMasks = .allocate(capacity: max(1, cells))
+        targetMasks = .allocate(capacity: max(1, cells))
+        Self.fillMasks(
+            corpus: corpus, tables: tables, sourceBase: sourceBase, targetBase: targetBase, n: n,
+            pairLo: pairLo, pairHi: pairHi, pairStart: pairStart, sourceMasks: sourceMasks, targetMasks: targetMasks)
+    }
+
+    deinit {
+        for buffer in [sourceLengthSum, targetLengthSum, pairLo, pairHi, pairStart, shapeSource, shapeTarget] {
+            buffer.deallocate()
+        }
+        for buffer in [shapePenalty, sourceBitWeight, targetBitWeight, sourceScale, targetScale] { buffer.deallocate() }
+        sourceMasks.deallocate()
+        targetMasks.deallocate()
+    }
+
+    private static func prefixSums(_ lengths: [Int], _ range: Range<Int>) -> UnsafeMutableBufferPointer<Int> {
+        let sums = UnsafeMutableBufferPointer<Int>.allocate(capacity: range.count + 1)
+        sums[0] = 0
+        for (k, s) in range.enumerated() { sums[k + 1] = sums[k] + lengths[s] }
+        return sums
+    }
+
+    /// For every (s, t) in the pair ranges: which units of s have a match in t, and which units of t in s.
+    private static func fillMasks(
+        corpus: AlignmentCorpus, tables: MatchTables, sourceBase: Int, targetBase: Int, n: Int,
+        pairLo: UnsafeMutableBufferPointer<Int>, pairHi: UnsafeMutableBufferPointer<Int>,
+        pairStart: UnsafeMutableBufferPointer<Int>, sourceMasks: UnsafeMutableBufferPointer<UInt64>,
+        targetMasks: UnsafeMutableBufferPointer<UInt64>
+    ) {
+        let sourceStamp = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(1, corpus.idCount))
+        let targetStamp = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(1, corpus.idCount))
+        defer {
+            sourceStamp.deallocate()
+            targetStamp.deallocate()
+        }
+        sourceStamp.initialize(repeating: -1)
+        targetStamp.initialize(repeating: -1)
         var counter: Int32 = 0
-        for s in 0..<n {
-            let gs = sourceBase + s
-            for p in tables.sourcePresentStart[gs]..<tables.sourcePresentStart[gs + 1] {
-                sourceStamp[Int(tables.sourcePresent[p])] = Int32(s)
-            }
-            let sourceUnitRange = corpus.source.units(of: gs)
-            for t in lo[s]..<max(lo[s], hi[s]) {
-                let gt = targetBase + t
-                counter &+= 1
-                if counter == Int32.max {
-                    counter = 0
-                    for k in targetStamp.indices { targetStamp[k] = -1 }
+        tables.sourcePresentStart.withUnsafeBufferPointer { sourcePresentStart in
+        tables.sourcePresent.withUnsafeBufferPointer { sourcePresent in
+        tables.targetPresentStart.withUnsafeBufferPointer { targetPresentStart in
+        tables.targetPresent.withUnsafeBufferPointer { targetPresent in
+        tables.sourceCandidateStart.withUnsafeBufferPointer { sourceCandidateStart in
+        tables.sourceCandidates.withUnsafeBufferPointer { sourceCandidates in
+        tables.targetCandidateStart.withUnsafeBufferPointer { targetCandidateStart in
+        tables.targetCandidates.withUnsafeBufferPointer { targetCandidates in
+        corpus.source.unitStart.withUnsafeBufferPointer { sourceUnitStart in
+        corpus.target.unitStart.withUnsafeBufferPointer { targetUnitStart in
+            for s in 0..<n {
+                let gs = sourceBase + s
+                let s32 = Int32(truncatingIfNeeded: s)
+                for p in sourcePresentStart[gs]..<sourcePresentStart[gs + 1] {
+                    sourceStamp[Int(sourcePresent[p])] = s32
                 }
-                for p in tables.targetPresentStart[gt]..<tables.targetPresentStart[gt + 1] {
-                    targetStamp[Int(tables.targetPresent[p])] = counter
-                }
-                var mask: UInt64 = 0
-                for (k, u) in sourceUnitRange.enumerated() {
-                    for c in tables.sourceCandidateStart[u]..<tables.sourceCandidateStart[u + 1]
-                    where targetStamp[Int(tables.sourceCandidates[c])] == counter {
-                        mask |= 1 << UInt64(k & 63)
-                        break
+                let sourceUnits = sourceUnitStart[gs]..<sourceUnitStart[gs + 1]
+                let lo = pairLo[s]
+                for t in lo..<max(lo, pairHi[s]) {
+                    let gt = targetBase + t
+                    counter &+= 1
+                    if counter == Int32.max {
+                        counter = 0
+                        targetStamp.update(repeating: -1)
                     }
-                }
-                var reverse: UInt64 = 0
-                for (k, v) in corpus.target.units(of: gt).enumerated() {
-                    for c in tables.targetCandidateStart[v]..<tables.targetCandidateStart[v + 1]
-                    where sourceStamp[Int(tables.targetCandidates[c])] == Int32(s) {
-                        reverse |= 1 << UInt64(k & 63)
-                        break
+                    for p in targetPresentStart[gt]..<targetPresentStart[gt + 1] {
+                        targetStamp[Int(targetPresent[p])] = counter
                     }
+                    var mask: UInt64 = 0
+                    var bit: UInt64 = 1
+                    for u in sourceUnits {
+                        var c = sourceCandidateStart[u]
+                        let end = sourceCandidateStart[u + 1]
+                        while c < end {
+                            if targetStamp[Int(sourceCandidates[c])] == counter {
+                                mask |= bit
+                                break
+                            }
+                            c += 1
+                        }
+                        bit = bit == 1 << 63 ? 1 : bit << 1
+                    }
+                    var reverse: UInt64 = 0
+                    bit = 1
+                    for v in targetUnitStart[gt]..<targetUnitStart[gt + 1] {
+                        var c = targetCandidateStart[v]
+                        let end = targetCandidateStart[v + 1]
+                        while c < end {
+                            if sourceStamp[Int(targetCandidates[c])] == s32 {
+                                reverse |= bit
+                                break
+                            }
+                            c += 1
+                        }
+                        bit = bit == 1 << 63 ? 1 : bit << 1
+                    }
+                    sourceMasks[pairStart[s] + t - lo] = mask
+                    targetMasks[pairStart[s] + t - lo] = reverse
                 }
-                sourceMasks[start[s] + t - lo[s]] = mask
-                targetMasks[start[s] + t - lo[s]] = reverse
+                for p in sourcePresentStart[gs]..<sourcePresentStart[gs + 1] {
+                    sourceStamp[Int(sourcePresent[p])] = -1
+                }
             }
-            for p in tables.sourcePresentStart[gs]..<tables.sourcePresentStart[gs + 1] {
-                sourceStamp[Int(tables.sourcePresent[p])] = -1
-            }
-        }
-        self.sourceMasks = sourceMasks
-        self.targetMasks = targetMasks
+        }}}}}}}}}}
     }
 
     @inline(__always)
     private func masks(_ s: Int, _ t: Int) -> (UInt64, UInt64) {
-        guard t >= pairLo[s], t < pairHi[s] else { return (0, 0) }
-        let k = pairStart[s] + t - pairLo[s]
+        let lo = pairLo[s]
+        guard t >= lo, t < pairHi[s] else { return (0, 0) }
+        let k = pairStart[s] + t - lo
         return (sourceMasks[k], targetMasks[k])
     }
 
-    private static func bitWeights(_ side: InternedSide, _ sentences: Range<Int>) -> ([Double], [Double]) {
-        var bits = [Double](repeating: 0, count: 64 * sentences.count)
-        var totals = [Double](repeating: 0, count: sentences.count)
+    private static func bitWeights(
+        _ side: InternedSide, _ sentences: Range<Int>, smoothing: Double
+    ) -> (UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Double>) {
+        let bits = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(1, 64 * sentences.count))
+        bits.initialize(repeating: 0)
+        let scale = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(1, sentences.count))
         for (local, s) in sentences.enumerated() {
+            var total = 0.0
             for (k, u) in side.units(of: s).enumerated() {
                 bits[64 * local + (k & 63)] += side.unitWeight[u]
-                totals[local] += side.unitWeight[u]
+                total += side.unitWeight[u]
             }
+            scale[local] = total + smoothing
         }
-        return (bits, totals)
+        return (bits, scale)
     }
 
     @inline(__always)
-    private func matchedWeight(_ mask: UInt64, _ weights: [Double], _ sentence: Int) -> Double {
+    private func matchedWeight(_ mask: UInt64, _ weights: UnsafeMutableBufferPointer<Double>, _ sentence: Int) -> Double {
         var bits = mask
         var total = 0.0
         let base = 64 * sentence
@@ -132,56 +213,43 @@ struct SentenceCostModel: BeadCostModel {
         return total
     }
 
-    /// Weighted share of the units of both groups that have a match on the other side (local indices).
-    func similarity(sources: Range<Int>, targets: Range<Int>) -> Double {
-        var matched = 0.0
-        var total = 0.0
-        for s in sources {
-            var union: UInt64 = 0
-            for t in targets { union |= masks(s, t).0 }
-            matched += matchedWeight(union, sourceBitWeight, s)
-            total += sourceWeight[s]
-        }
-        for t in targets {
-            var union: UInt64 = 0
-            for s in sources { union |= masks(s, t).1 }
-            matched += matchedWeight(union, targetBitWeight, t)
-            total += targetWeight[t]
-        }
-        return total == 0 ? 0 : matched / total
-    }
-
     /// Sum over the bead's sentences of the weighted share of each sentence's units left without a match.
+    @inline(__always)
     func unmatched(sources: Range<Int>, targets: Range<Int>) -> Double {
-        let smoothing = parameters.coverageSmoothing
         var cost = 0.0
         for s in sources {
             var union: UInt64 = 0
             for t in targets { union |= masks(s, t).0 }
-            cost += 1 - matchedWeight(union, sourceBitWeight, s) / (sourceWeight[s] + smoothing)
+            cost += 1 - matchedWeight(union, sourceBitWeight, s) / sourceScale[s]
         }
         for t in targets {
             var union: UInt64 = 0
             for s in sources { union |= masks(s, t).1 }
-            cost += 1 - matchedWeight(union, targetBitWeight, t) / (targetWeight[t] + smoothing)
+            cost += 1 - matchedWeight(union, targetBitWeight, t) / targetScale[t]
         }
         return cost
     }
 
+    @inline(__always)
     func lengthCost(sources: Range<Int>, targets: Range<Int>) -> Double {
         lengths.cost(
             source: sourceLengthSum[sources.upperBound] - sourceLengthSum[sources.lowerBound],
             target: targetLengthSum[targets.upperBound] - targetLengthSum[targets.lowerBound])
     }
 
+    func lowerBound(shape: Int) -> Double {
+        shapeSource[shape] == 0 || shapeTarget[shape] == 0
+            ? skipPenalty * Double(shapeSource[shape] + shapeTarget[shape]) : shapePenalty[shape]
+    }
+
     func cost(sourceEnd i: Int, targetEnd j: Int, shape: Int, bound: Double) -> Double {
-        let (a, b) = shapes[shape]
-        if a == 0 || b == 0 { return parameters.skipPenalty * Double(a + b) }
+        let a = shapeSource[shape]
+        let b = shapeTarget[shape]
+        if a == 0 || b == 0 { return skipPenalty * Double(a + b) }
         let sources = (i - a)..<i
         let targets = (j - b)..<j
-        let partial = parameters.shapePenalties[shape]
-            + parameters.lengthWeight * lengthCost(sources: sources, targets: targets)
+        let partial = shapePenalty[shape] + lengthWeight * lengthCost(sources: sources, targets: targets)
         if partial >= bound { return partial }
-        return partial + parameters.similarityWeight * unmatched(sources: sources, targets: targets) / 2
+        return partial + similarityWeight * unmatched(sources: sources, targets: targets) / 2
     }
 }

@@ -75,11 +75,21 @@ public struct AlignPipeline: Sendable {
     private func sentences(of paragraphs: [Paragraph], language: LanguageTag) -> [[String]] {
         if presegmented {
             return paragraphs.map { paragraph in
-                paragraph.text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-                    .filter { !$0.isEmpty }
+                paragraph.text.unicodeScalars.split(separator: "\n").compactMap(Self.trimmedLine)
             }
         }
         return SentenceStage.segment(paragraphs, language: language)
+    }
+
+    /// A line without its leading and trailing spaces and tabs (`CharacterSet.whitespaces`: tab and the
+    /// Unicode space separators), or nil when nothing is left.
+    static func trimmedLine(_ line: Substring.UnicodeScalarView) -> String? {
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.value < 128 ? scalar == " " || scalar == "\t" : scalar.properties.generalCategory == .spaceSeparator
+        }
+        guard let first = line.firstIndex(where: { !isSpace($0) }),
+              let last = line.lastIndex(where: { !isSpace($0) }) else { return nil }
+        return String(String.UnicodeScalarView(line[first...last]))
     }
 
     /// The paragraphs of a file, through the shared plain-text reader.
