@@ -517,7 +517,10 @@ public struct DocumentAligner: Sendable {
         for k in stride(from: 0, to: ones.count, by: step) {
             let s = ones[k].source.lowerBound
             let t = ones[k].target.lowerBound
-            for offset in [m / 3, (2 * m) / 3] {
+            // The offsets vary from pair to pair, so that a document that repeats itself with a fixed period
+            // (boilerplate, concatenated copies) does not pair sentences with their own translations.
+            let jitter = (k &* 7919) % max(1, m / 6)
+            for offset in [m / 3 + jitter, (2 * m) / 3 - jitter] {
                 let other = (t + max(2, offset)) % m
                 total += matcher.similarity(sources: s..<s + 1, targets: other..<other + 1)
                 count += 1

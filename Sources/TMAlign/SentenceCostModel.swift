@@ -95,82 +95,81 @@ final class SentenceCostModel: BeadCostModel {
     }
 
     /// For every (s, t) in the pair ranges: which units of s have a match in t, and which units of t in s.
+    /// Built from the id postings: for every unit and candidate id, the sentences of the other side in range
+    /// that offer the id (work in proportion to the matches, not to cells × units).
     private static func fillMasks(
         corpus: AlignmentCorpus, tables: MatchTables, sourceBase: Int, targetBase: Int, n: Int,
         pairLo: UnsafeMutableBufferPointer<Int>, pairHi: UnsafeMutableBufferPointer<Int>,
         pairStart: UnsafeMutableBufferPointer<Int>, sourceMasks: UnsafeMutableBufferPointer<UInt64>,
         targetMasks: UnsafeMutableBufferPointer<UInt64>
     ) {
-        let sourceStamp = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(1, corpus.idCount))
-        let targetStamp = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(1, corpus.idCount))
-        defer {
-            sourceStamp.deallocate()
-            targetStamp.deallocate()
+        sourceMasks.initialize(repeating: 0)
+        targetMasks.initialize(repeating: 0)
+        guard n > 0 else { return }
+        /// Visits the entries of `list[range]` in `lo..<hi` (the list is ascending).
+        @inline(__always) func forEach(
+            _ list: UnsafeBufferPointer<Int32>, _ range: Range<Int>, in lo: Int, _ hi: Int, _ body: (Int) -> Void
+        ) {
+            var first = range.lowerBound
+            var last = range.upperBound
+            while first < last {
+                let middle = (first + last) / 2
+                if Int(list[middle]) < lo { first = middle + 1 } else { last = middle }
+            }
+            while first < range.upperBound {
+                let value = Int(list[first])
+                if value >= hi { break }
+                body(value)
+                first += 1
+            }
         }
-        sourceStamp.initialize(repeating: -1)
-        targetStamp.initialize(repeating: -1)
-        var counter: Int32 = 0
-        tables.sourcePresentStart.withUnsafeBufferPointer { sourcePresentStart in
-        tables.sourcePresent.withUnsafeBufferPointer { sourcePresent in
-        tables.targetPresentStart.withUnsafeBufferPointer { targetPresentStart in
-        tables.targetPresent.withUnsafeBufferPointer { targetPresent in
+        tables.sourcePostingStart.withUnsafeBufferPointer { sourcePostingStart in
+        tables.sourcePostings.withUnsafeBufferPointer { sourcePostings in
+        tables.targetPostingStart.withUnsafeBufferPointer { targetPostingStart in
+        tables.targetPostings.withUnsafeBufferPointer { targetPostings in
         tables.sourceCandidateStart.withUnsafeBufferPointer { sourceCandidateStart in
         tables.sourceCandidates.withUnsafeBufferPointer { sourceCandidates in
         tables.targetCandidateStart.withUnsafeBufferPointer { targetCandidateStart in
         tables.targetCandidates.withUnsafeBufferPointer { targetCandidates in
         corpus.source.unitStart.withUnsafeBufferPointer { sourceUnitStart in
         corpus.target.unitStart.withUnsafeBufferPointer { targetUnitStart in
+            // Source masks, row by row.
             for s in 0..<n {
-                let gs = sourceBase + s
-                let s32 = Int32(truncatingIfNeeded: s)
-                for p in sourcePresentStart[gs]..<sourcePresentStart[gs + 1] {
-                    sourceStamp[Int(sourcePresent[p])] = s32
-                }
-                let sourceUnits = sourceUnitStart[gs]..<sourceUnitStart[gs + 1]
                 let lo = pairLo[s]
-                for t in lo..<max(lo, pairHi[s]) {
-                    let gt = targetBase + t
-                    counter &+= 1
-                    if counter == Int32.max {
-                        counter = 0
-                        targetStamp.update(repeating: -1)
+                let hi = pairHi[s]
+                guard hi > lo else { continue }
+                let row = pairStart[s] - lo - targetBase
+                let gs = sourceBase + s
+                var bit: UInt64 = 1
+                for u in sourceUnitStart[gs]..<sourceUnitStart[gs + 1] {
+                    for c in sourceCandidateStart[u]..<sourceCandidateStart[u + 1] {
+                        let id = Int(sourceCandidates[c])
+                        forEach(targetPostings, targetPostingStart[id]..<targetPostingStart[id + 1],
+                                in: targetBase + lo, targetBase + hi) { gt in sourceMasks[row + gt] |= bit }
                     }
-                    for p in targetPresentStart[gt]..<targetPresentStart[gt + 1] {
-                        targetStamp[Int(targetPresent[p])] = counter
-                    }
-                    var mask: UInt64 = 0
-                    var bit: UInt64 = 1
-                    for u in sourceUnits {
-                        var c = sourceCandidateStart[u]
-                        let end = sourceCandidateStart[u + 1]
-                        while c < end {
-                            if targetStamp[Int(sourceCandidates[c])] == counter {
-                                mask |= bit
-                                break
-                            }
-                            c += 1
-                        }
-                        bit = bit == 1 << 63 ? 1 : bit << 1
-                    }
-                    var reverse: UInt64 = 0
-                    bit = 1
-                    for v in targetUnitStart[gt]..<targetUnitStart[gt + 1] {
-                        var c = targetCandidateStart[v]
-                        let end = targetCandidateStart[v + 1]
-                        while c < end {
-                            if sourceStamp[Int(targetCandidates[c])] == s32 {
-                                reverse |= bit
-                                break
-                            }
-                            c += 1
-                        }
-                        bit = bit == 1 << 63 ? 1 : bit << 1
-                    }
-                    sourceMasks[pairStart[s] + t - lo] = mask
-                    targetMasks[pairStart[s] + t - lo] = reverse
+                    bit = bit == 1 << 63 ? 1 : bit << 1
                 }
-                for p in sourcePresentStart[gs]..<sourcePresentStart[gs + 1] {
-                    sourceStamp[Int(sourcePresent[p])] = -1
+            }
+            // Target masks, column by column: the rows whose range holds column t are contiguous.
+            var first = 0
+            var last = 0
+            let m = pairHi[n - 1]
+            for t in 0..<m {
+                while first < n, pairHi[first] <= t { first += 1 }
+                while last < n, pairLo[last] <= t { last += 1 }
+                guard first < last else { continue }
+                let gt = targetBase + t
+                var bit: UInt64 = 1
+                for v in targetUnitStart[gt]..<targetUnitStart[gt + 1] {
+                    for c in targetCandidateStart[v]..<targetCandidateStart[v + 1] {
+                        let id = Int(targetCandidates[c])
+                        forEach(sourcePostings, sourcePostingStart[id]..<sourcePostingStart[id + 1],
+                                in: sourceBase + first, sourceBase + last) { gs in
+                            let s = gs - sourceBase
+                            targetMasks[pairStart[s] + t - pairLo[s]] |= bit
+                        }
+                    }
+                    bit = bit == 1 << 63 ? 1 : bit << 1
                 }
             }
         }}}}}}}}}}

@@ -68,8 +68,8 @@ struct AlignCommand: AsyncParsableCommand {
         let mallopt = unsafeBitCast(symbol, to: MallOpt.self)
         let trimThreshold: Int32 = -1  // M_TRIM_THRESHOLD
         let mmapThreshold: Int32 = -3  // M_MMAP_THRESHOLD
-        _ = mallopt(mmapThreshold, 32 << 20)
-        _ = mallopt(trimThreshold, 512 << 20)
+        _ = mallopt(mmapThreshold, 4 << 20)
+        _ = mallopt(trimThreshold, 64 << 20)
         #endif
     }
 
