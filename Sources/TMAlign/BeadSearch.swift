@@ -5,11 +5,13 @@ struct SearchBand: Sendable {
     var hi: [Int]
 
     /// A band of half-width `width` around the straight line from (0, 0) to (n, m).
-    static func diagonal(n: Int, m: Int, width: Int) -> SearchBand {
+    /// With `slope`, around the line from (0, 0) with that slope instead (the last row still reaches m).
+    static func diagonal(n: Int, m: Int, width: Int, slope: Double? = nil) -> SearchBand {
         var lo = [Int](repeating: 0, count: n + 1)
         var hi = [Int](repeating: 0, count: n + 1)
         for i in 0...n {
-            let centre = n == 0 ? 0 : Int((Double(i) * Double(m) / Double(n)).rounded())
+            let centre = n == 0 ? 0 : slope.map { min(m, Int((Double(i) * $0).rounded())) }
+                ?? Int((Double(i) * Double(m) / Double(n)).rounded())
             lo[i] = max(0, centre - width)
             hi[i] = min(m, centre + width)
         }
@@ -173,8 +175,9 @@ enum BeadSearch {
         }
     }
 
+    /// `freeEnd`: the path ends at the cheapest point of the last row rather than at (n, m).
     static func forward<Model: BeadCostModel>(
-        n: Int, m: Int, band: SearchBand, model: Model
+        n: Int, m: Int, band: SearchBand, model: Model, freeEnd: Bool = false
     ) -> Forward {
         var rowStart = [Int](repeating: 0, count: n + 2)
         for i in 0...n { rowStart[i + 1] = rowStart[i] + band.hi[i] - band.lo[i] + 1 }
@@ -222,6 +225,12 @@ enum BeadSearch {
         var beads: [(source: Range<Int>, target: Range<Int>)] = []
         var i = n
         var j = m
+        if freeEnd {
+            for column in band.lo[n]...band.hi[n]
+            where total[rowStart[n] + column - band.lo[n]] < total[rowStart[n] + j - band.lo[n]] {
+                j = column
+            }
+        }
         while i > 0 || j > 0 {
             let k = back[rowStart[i] + j - band.lo[i]]
             guard k != UInt8.max else { break }

@@ -10,8 +10,8 @@ struct WordTranslationModel {
     static func learn(
         pairs: [(source: [Int32], target: [Int32])], iterations: Int, threshold: Double, minimumCount: Int
     ) -> [(source: Int32, target: Int32)] {
-        // Sized for half the word pairs being distinct: it grows at most about once.
-        var index = PairTable(capacity: pairs.reduce(0) { $0 + $1.source.count * $1.target.count } / 2)
+        // Sized for a third of the word pairs being distinct; it grows when more are.
+        var index = PairTable(capacity: pairs.reduce(0) { $0 + $1.source.count * $1.target.count } / 3)
         var entrySource: [Int32] = []
         var entryTarget: [Int32] = []
         var cooccurrences: [Int32] = []
@@ -72,8 +72,8 @@ struct WordTranslationModel {
     ) -> [Double] {
         var probability = [Double](repeating: 1, count: entries)
         var counts = [Double](repeating: 0, count: entries)
-        let given = conditionedOn.map(Int.init)
-        let vocabulary = (given.max() ?? 0) + 1
+        let given = conditionedOn
+        let vocabulary = Int(given.max() ?? 0) + 1
         var totals = [Double](repeating: 0, count: vocabulary)
         probability.withUnsafeMutableBufferPointer { probability in
         counts.withUnsafeMutableBufferPointer { counts in
@@ -107,9 +107,9 @@ struct WordTranslationModel {
                     }
                 }
                 totals.update(repeating: 0)
-                for k in 0..<entries { totals[given[k]] += counts[k] }
+                for k in 0..<entries { totals[Int(given[k])] += counts[k] }
                 for k in 0..<entries {
-                    let total = totals[given[k]]
+                    let total = totals[Int(given[k])]
                     probability[k] = total > 0 ? counts[k] / total : 0
                 }
             }
@@ -119,19 +119,19 @@ struct WordTranslationModel {
 }
 
 /// An open-addressing table from (source word, target word) to an entry id: the co-occurrence index of
-/// `WordTranslationModel.learn`, looked up once per word pair of every training pair.
+/// `WordTranslationModel.learn`, looked up once per word pair of every training pair. The slots hold ids
+/// (4 bytes); the keys are kept once per entry.
 struct PairTable {
-    /// Slot k: key at `2 * k`, id at `2 * k + 1` (one cache line per probe; the table is larger than the caches).
-    private var slots: [UInt64]
-    private var count = 0
+    private var keys: [UInt64] = []
+    private var slots: [Int32]
     private var mask: Int
-    private static let empty = UInt64.max
 
     init(capacity: Int) {
         var size = 1024
-        while size < 2 * capacity { size *= 2 }
-        slots = [UInt64](repeating: Self.empty, count: 2 * size)
+        while size * 7 < capacity * 10 { size *= 2 }
+        slots = [Int32](repeating: -1, count: size)
         mask = size - 1
+        keys.reserveCapacity(capacity)
     }
 
     @inline(__always)
@@ -139,36 +139,36 @@ struct PairTable {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
     }
 
-    /// The id of the pair, or `next` after inserting it when it is new.
+    /// The id of the pair, or `next` (= the number of pairs so far) after inserting it when it is new.
     mutating func id(source: Int32, target: Int32, next: Int32) -> Int32 {
         let key = UInt64(UInt32(bitPattern: source)) << 32 | UInt64(UInt32(bitPattern: target))
         var slot = Self.slot(key, mask)
-        let found: Int32? = slots.withUnsafeMutableBufferPointer { slots in
-            while true {
-                let stored = slots[2 * slot]
-                if stored == key { return Int32(truncatingIfNeeded: slots[2 * slot + 1]) }
-                if stored == Self.empty { break }
-                slot = (slot + 1) & mask
+        let mask = mask
+        let found: Int32? = keys.withUnsafeBufferPointer { keys in
+            slots.withUnsafeMutableBufferPointer { slots in
+                while true {
+                    let id = slots[slot]
+                    if id < 0 { break }
+                    if keys[Int(id)] == key { return id }
+                    slot = (slot + 1) & mask
+                }
+                slots[slot] = next
+                return nil
             }
-            slots[2 * slot] = key
-            slots[2 * slot + 1] = UInt64(UInt32(bitPattern: next))
-            return nil
         }
         if let found { return found }
-        count += 1
-        if 2 * count > mask + 1 { grow() }
+        keys.append(key)
+        if keys.count * 10 > slots.count * 7 { grow() }
         return next
     }
 
     private mutating func grow() {
-        let old = slots
-        slots = [UInt64](repeating: Self.empty, count: 2 * old.count)
-        mask = old.count - 1
-        for k in stride(from: 0, to: old.count, by: 2) where old[k] != Self.empty {
-            var slot = Self.slot(old[k], mask)
-            while slots[2 * slot] != Self.empty { slot = (slot + 1) & mask }
-            slots[2 * slot] = old[k]
-            slots[2 * slot + 1] = old[k + 1]
+        slots = [Int32](repeating: -1, count: 2 * slots.count)
+        mask = slots.count - 1
+        for (id, key) in keys.enumerated() {
+            var slot = Self.slot(key, mask)
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(id)
         }
     }
 }
