@@ -21,9 +21,11 @@ final class SentenceCostModel: BeadCostModel {
     /// Prefix sums of sentence lengths, local indices.
     private let sourceLengthSum: UnsafeMutableBufferPointer<Int>
     private let targetLengthSum: UnsafeMutableBufferPointer<Int>
-    /// Weight of each mask bit (`64 * s + k`) and total weight per sentence, local indices.
+    /// Weight of each mask bit (`bitStart[s] + k`, at most 64 per sentence), local indices.
     private let sourceBitWeight: UnsafeMutableBufferPointer<Double>
     private let targetBitWeight: UnsafeMutableBufferPointer<Double>
+    private let sourceBitStart: UnsafeMutableBufferPointer<Int>
+    private let targetBitStart: UnsafeMutableBufferPointer<Int>
     /// Total weight + smoothing per sentence.
     private let sourceScale: UnsafeMutableBufferPointer<Double>
     private let targetScale: UnsafeMutableBufferPointer<Double>
@@ -56,8 +58,8 @@ final class SentenceCostModel: BeadCostModel {
         }
         sourceLengthSum = Self.prefixSums(corpus.source.lengths, sources)
         targetLengthSum = Self.prefixSums(corpus.target.lengths, targets)
-        (sourceBitWeight, sourceScale) = Self.bitWeights(corpus.source, sources, smoothing: smoothing)
-        (targetBitWeight, targetScale) = Self.bitWeights(corpus.target, targets, smoothing: smoothing)
+        (sourceBitWeight, sourceBitStart, sourceScale) = Self.bitWeights(corpus.source, sources, smoothing: smoothing)
+        (targetBitWeight, targetBitStart, targetScale) = Self.bitWeights(corpus.target, targets, smoothing: smoothing)
 
         let n = n
         let m = m
@@ -79,7 +81,8 @@ final class SentenceCostModel: BeadCostModel {
     }
 
     deinit {
-        for buffer in [sourceLengthSum, targetLengthSum, pairLo, pairHi, pairStart, shapeSource, shapeTarget] {
+        for buffer in [sourceLengthSum, targetLengthSum, pairLo, pairHi, pairStart, shapeSource, shapeTarget,
+                       sourceBitStart, targetBitStart] {
             buffer.deallocate()
         }
         for buffer in [shapePenalty, sourceBitWeight, targetBitWeight, sourceScale, targetScale] { buffer.deallocate() }
@@ -185,26 +188,30 @@ final class SentenceCostModel: BeadCostModel {
 
     private static func bitWeights(
         _ side: InternedSide, _ sentences: Range<Int>, smoothing: Double
-    ) -> (UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Double>) {
-        let bits = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(1, 64 * sentences.count))
+    ) -> (UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Int>, UnsafeMutableBufferPointer<Double>) {
+        let start = UnsafeMutableBufferPointer<Int>.allocate(capacity: sentences.count + 1)
+        start[0] = 0
+        for (local, s) in sentences.enumerated() { start[local + 1] = start[local] + min(64, side.units(of: s).count) }
+        let bits = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(1, start[sentences.count]))
         bits.initialize(repeating: 0)
         let scale = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(1, sentences.count))
         for (local, s) in sentences.enumerated() {
             var total = 0.0
             for (k, u) in side.units(of: s).enumerated() {
-                bits[64 * local + (k & 63)] += side.unitWeight[u]
+                bits[start[local] + (k & 63)] += side.unitWeight[u]
                 total += side.unitWeight[u]
             }
             scale[local] = total + smoothing
         }
-        return (bits, scale)
+        return (bits, start, scale)
     }
 
     @inline(__always)
-    private func matchedWeight(_ mask: UInt64, _ weights: UnsafeMutableBufferPointer<Double>, _ sentence: Int) -> Double {
+    private func matchedWeight(
+        _ mask: UInt64, _ weights: UnsafeMutableBufferPointer<Double>, _ base: Int
+    ) -> Double {
         var bits = mask
         var total = 0.0
-        let base = 64 * sentence
         while bits != 0 {
             total += weights[base + bits.trailingZeroBitCount]
             bits &= bits - 1
@@ -219,12 +226,12 @@ final class SentenceCostModel: BeadCostModel {
         for s in sources {
             var union: UInt64 = 0
             for t in targets { union |= masks(s, t).0 }
-            cost += 1 - matchedWeight(union, sourceBitWeight, s) / sourceScale[s]
+            cost += 1 - matchedWeight(union, sourceBitWeight, sourceBitStart[s]) / sourceScale[s]
         }
         for t in targets {
             var union: UInt64 = 0
             for s in sources { union |= masks(s, t).1 }
-            cost += 1 - matchedWeight(union, targetBitWeight, t) / targetScale[t]
+            cost += 1 - matchedWeight(union, targetBitWeight, targetBitStart[t]) / targetScale[t]
         }
         return cost
     }
