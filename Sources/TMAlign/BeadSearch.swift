@@ -22,11 +22,6 @@ struct SearchBand: Sendable {
 
     /// A band of half-width `width` around a path given as beads.
     static func around(_ beads: [(source: Range<Int>, target: Range<Int>)], n: Int, m: Int, width: Int) -> SearchBand {
-        around(beads, n: n, m: m, widths: [Int](repeating: width, count: n + 1))
-    }
-
-    /// A band around a path given as beads, of half-width `widths[i]` in row i.
-    static func around(_ beads: [(source: Range<Int>, target: Range<Int>)], n: Int, m: Int, widths: [Int]) -> SearchBand {
         var lo = [Int](repeating: Int.max, count: n + 1)
         var hi = [Int](repeating: Int.min, count: n + 1)
         lo[0] = 0
@@ -40,8 +35,8 @@ struct SearchBand: Sendable {
         for i in 0...n {
             if lo[i] == Int.max { lo[i] = i == 0 ? 0 : lo[i - 1] }
             if hi[i] == Int.min { hi[i] = i == 0 ? 0 : hi[i - 1] }
-            lo[i] = max(0, lo[i] - widths[i])
-            hi[i] = min(m, hi[i] + widths[i])
+            lo[i] = max(0, lo[i] - width)
+            hi[i] = min(m, hi[i] + width)
         }
         var band = SearchBand(lo: lo, hi: hi)
         band.makeConnected(m: m)
@@ -60,17 +55,6 @@ struct SearchBand: Sendable {
     }
 
     var cellCount: Int { zip(lo, hi).reduce(0) { $0 + $1.1 - $1.0 + 1 } }
-
-    /// The rows where a path runs within `margin` of a band edge that is not the edge of the grid.
-    func tightRows(_ beads: [(source: Range<Int>, target: Range<Int>)], m: Int, margin: Int) -> [Int] {
-        var rows: [Int] = []
-        for bead in beads {
-            let i = bead.source.upperBound
-            let j = bead.target.upperBound
-            if (lo[i] > 0 && j - lo[i] < margin) || (hi[i] < m && hi[i] - j < margin) { rows.append(i) }
-        }
-        return rows
-    }
 
     /// Whether a path runs within `margin` of a band edge that is not the edge of the grid.
     func isTight(_ beads: [(source: Range<Int>, target: Range<Int>)], m: Int, margin: Int) -> Bool {

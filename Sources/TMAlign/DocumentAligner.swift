@@ -452,29 +452,17 @@ public struct DocumentAligner: Sendable {
         if (n + 1) * (m + 1) <= 10_000 { width = full }
         var band = previous.map { SearchBand.around($0, n: n, m: m, width: width) }
             ?? SearchBand.diagonal(n: n, m: m, width: width, slope: slope)
-        // Where the best path runs along the band's edge, the band is widened there (doubled, over a window
-        // of rows around the spot), not along the whole document: one tight spot in a long document would
-        // otherwise multiply the whole search.
-        var widths = [Int](repeating: width, count: n + 1)
         while true {
             let model = makeModel(band)
             let forward = BeadSearch.forward(n: n, m: m, band: band, model: model, freeEnd: freeEnd)
             let path = forward.path
-            var wider = widths
-            var widened = false
-            for row in band.tightRows(path, m: m, margin: 3) where widths[row] < full {
-                let newWidth = min(full, 2 * widths[row])
-                for i in max(0, row - 2 * newWidth)...min(n, row + 2 * newWidth) where wider[i] < newWidth {
-                    wider[i] = newWidth
-                    widened = true
-                }
-            }
-            if !widened || wider.reduce(0, { $0 + 2 * $1 + 1 }) > cellBudget {
+            let widerCells = (n + 1) * (4 * width + 1)
+            if width >= full || widerCells > cellBudget || !band.isTight(path, m: m, margin: 3) {
                 guard margins else { return (path, []) }
                 return (path, BeadSearch.margins(n: n, m: m, band: band, model: model, forward: forward))
             }
-            widths = wider
-            band = SearchBand.around(path, n: n, m: m, widths: widths)
+            width *= 2
+            band = SearchBand.around(path, n: n, m: m, width: width)
         }
     }
 
