@@ -15,7 +15,7 @@ done
 wc -l "$WORK/all.de" "$WORK/all.fr"
 /usr/bin/time -v "$BIN" align "$WORK/all.de" "$WORK/all.fr" --source-lang de --target-lang fr --presegmented \
   --format beads --output "$WORK/all.beads" 2> "$WORK/time.txt" || { cat "$WORK/time.txt"; exit 1; }
-grep -E "Elapsed|Maximum resident" "$WORK/time.txt"
+grep -E "User time|System time|Elapsed|Maximum resident" "$WORK/time.txt"
 # Quality of the big run against the gold shifted ten times.
 python3 - "$BENCH" "$WORK" <<'PY'
 import sys

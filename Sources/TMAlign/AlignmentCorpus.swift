@@ -42,36 +42,94 @@ struct AlignmentCorpus: Sendable {
         var tokenizer = AlignmentTokenizer(language: language)
         var side = InternedSide()
         side.lengths.reserveCapacity(sentences.count)
+        side.unitStart.reserveCapacity(sentences.count + 1)
+        // The interned unit of every distinct word, by its bytes.
+        var words = ByteStringTable()
+        var wordId: [Int32] = []
+        var wordKeyStart: [Int] = [0]
+        var wordKeys: [Int32] = []
+        func key(_ key: String) -> Int32 {
+            if let id = keys[key] { return id }
+            let id = Int32(keys.count)
+            keys[key] = id
+            return id
+        }
         for sentence in sentences {
-            let tokenized = tokenizer.tokenize(sentence)
-            side.lengths.append(tokenized.length)
-            for unit in tokenized.units {
-                if let stem = unit.stem {
-                    if let id = side.vocabulary[stem] {
-                        side.unitWord.append(id)
+            let length = AlignmentTokenizer.scan(sentence, word: { bytes in
+                let (entry, isNew) = words.index(of: bytes)
+                if isNew {
+                    let unit = tokenizer.makeUnit(Substring(String(decoding: bytes, as: UTF8.self)))
+                    if let stem = unit.stem {
+                        if let id = side.vocabulary[stem] {
+                            wordId.append(id)
+                        } else {
+                            let id = Int32(side.vocabulary.count)
+                            side.vocabulary[stem] = id
+                            wordId.append(id)
+                        }
                     } else {
-                        let id = Int32(side.vocabulary.count)
-                        side.vocabulary[stem] = id
-                        side.unitWord.append(id)
+                        wordId.append(-1)
                     }
-                } else {
-                    side.unitWord.append(-1)
+                    for text in unit.keys { wordKeys.append(key(text)) }
+                    wordKeyStart.append(wordKeys.count)
                 }
-                for key in unit.keys {
-                    if let id = keys[key] {
-                        side.unitKeys.append(id)
-                    } else {
-                        let id = Int32(keys.count)
-                        keys[key] = id
-                        side.unitKeys.append(id)
-                    }
-                }
+                side.unitWord.append(wordId[entry])
+                side.unitKeys.append(contentsOf: wordKeys[wordKeyStart[entry]..<wordKeyStart[entry + 1]])
                 side.unitKeyStart.append(side.unitKeys.count)
-            }
+            }, anchor: { unit in
+                side.unitWord.append(-1)
+                for text in unit.keys { side.unitKeys.append(key(text)) }
+                side.unitKeyStart.append(side.unitKeys.count)
+            })
+            side.lengths.append(length)
             side.unitStart.append(side.unitWord.count)
         }
         side.unitWeight = weights(side, keyCount: keys.count)
         return side
+    }
+}
+
+/// Distinct byte strings, numbered in order of first appearance (an open-addressing table over one arena).
+struct ByteStringTable {
+    private var arena: [UInt8] = []
+    private var start: [Int] = [0]
+    private var hashes: [UInt64] = []
+    private var slots = [Int32](repeating: -1, count: 1024)
+
+    var count: Int { hashes.count }
+
+    /// The number of `bytes`, and whether they were new.
+    mutating func index(of bytes: UnsafeBufferPointer<UInt8>) -> (Int, Bool) {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash >> 20) & mask
+        while true {
+            let entry = Int(slots[slot])
+            if entry < 0 { break }
+            if hashes[entry] == hash, start[entry + 1] - start[entry] == bytes.count,
+               arena[start[entry]..<start[entry + 1]].elementsEqual(bytes) {
+                return (entry, false)
+            }
+            slot = (slot + 1) & mask
+        }
+        let entry = hashes.count
+        slots[slot] = Int32(entry)
+        hashes.append(hash)
+        arena.append(contentsOf: bytes)
+        start.append(arena.count)
+        if 2 * hashes.count > slots.count { grow() }
+        return (entry, true)
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: -1, count: 2 * slots.count)
+        let mask = slots.count - 1
+        for (entry, hash) in hashes.enumerated() {
+            var slot = Int(truncatingIfNeeded: hash >> 20) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(entry)
+        }
     }
 }
 

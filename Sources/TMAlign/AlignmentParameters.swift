@@ -25,6 +25,9 @@ public struct AlignmentParameters: Hashable, Sendable {
     public var shapePenalties: [Double] = [0, 0, 0, 2.5, 2.5, 3.5, 4, 4, 6, 6, 6, 6]
     /// Half-width of the first search band around the diagonal; widened when the best path touches its edge.
     public var initialBandWidth: Int = 30
+    /// Documents with more source sentences than this get their first pass chunk by chunk (see
+    /// `DocumentAligner`), so that time and memory stay linear in their length.
+    public var chunkLength: Int = 20_000
     /// Half-width of the band around the first pass's path in the second pass.
     public var refinementBandWidth: Int = 15
     /// Lexicon: minimum geometric mean of the two IBM Model 1 translation probabilities.

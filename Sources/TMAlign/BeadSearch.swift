@@ -5,11 +5,13 @@ struct SearchBand: Sendable {
     var hi: [Int]
 
     /// A band of half-width `width` around the straight line from (0, 0) to (n, m).
-    static func diagonal(n: Int, m: Int, width: Int) -> SearchBand {
+    /// With `slope`, around the line from (0, 0) with that slope instead (the last row still reaches m).
+    static func diagonal(n: Int, m: Int, width: Int, slope: Double? = nil) -> SearchBand {
         var lo = [Int](repeating: 0, count: n + 1)
         var hi = [Int](repeating: 0, count: n + 1)
         for i in 0...n {
-            let centre = n == 0 ? 0 : Int((Double(i) * Double(m) / Double(n)).rounded())
+            let centre = n == 0 ? 0 : slope.map { min(m, Int((Double(i) * $0).rounded())) }
+                ?? Int((Double(i) * Double(m) / Double(n)).rounded())
             lo[i] = max(0, centre - width)
             hi[i] = min(m, centre + width)
         }
@@ -73,10 +75,25 @@ protocol BeadCostModel {
     /// The bead's cost; any value of at least `bound` may be returned as soon as the cost is known to reach
     /// it (the search then discards the bead), which saves the expensive part of the score.
     func cost(sourceEnd i: Int, targetEnd j: Int, shape: Int, bound: Double) -> Double
+    /// A value that the cost of every bead of shape `shape` reaches (its fixed penalty): the search skips
+    /// the shape without scoring it when even this cannot beat the best bead found so far.
+    func lowerBound(shape: Int) -> Double
+}
+
+extension BeadCostModel {
+    func lowerBound(shape: Int) -> Double { 0 }
 }
 
 /// Dynamic programming over beads inside a band: the cheapest monotone path from (0, 0) to (n, m).
 enum BeadSearch {
+    /// The result of the forward pass: the best path, and the cheapest cost from (0, 0) to every band cell
+    /// (cell `(i, j)` at `rowStart[i] + j - band.lo[i]`).
+    struct Forward {
+        var path: [(source: Range<Int>, target: Range<Int>)]
+        var total: [Double]
+        var rowStart: [Int]
+    }
+
     static func bestPath<Model: BeadCostModel>(
         n: Int, m: Int, band: SearchBand, model: Model
     ) -> [(source: Range<Int>, target: Range<Int>)] {
@@ -90,25 +107,45 @@ enum BeadSearch {
     static func bestPathWithMargins<Model: BeadCostModel>(
         n: Int, m: Int, band: SearchBand, model: Model
     ) -> (path: [(source: Range<Int>, target: Range<Int>)], margins: [Double]) {
-        let (path, total, rowStart) = forward(n: n, m: m, band: band, model: model)
+        let result = forward(n: n, m: m, band: band, model: model)
+        return (result.path, margins(n: n, m: m, band: band, model: model, forward: result))
+    }
+
+    /// The margins of the points of `forward.path` (see `bestPathWithMargins`), from a backward pass.
+    static func margins<Model: BeadCostModel>(
+        n: Int, m: Int, band: SearchBand, model: Model, forward result: Forward
+    ) -> [Double] {
+        let path = result.path
+        let total = result.total
+        let rowStart = result.rowStart
         let shapes = model.shapes
+        let floors = shapes.indices.map { model.lowerBound(shape: $0) }
         // Backward totals: the cheapest completion from each point to (n, m).
         var rest = [Double](repeating: .infinity, count: total.count)
-        rest[rowStart[n] + m - band.lo[n]] = 0
-        for i in stride(from: n, through: 0, by: -1) {
-            for j in stride(from: band.hi[i], through: band.lo[i], by: -1) {
-                if i == n, j == m { continue }
-                var best = Double.infinity
-                for (k, shape) in shapes.enumerated() {
-                    let ni = i + shape.0
-                    let nj = j + shape.1
-                    guard ni <= n, nj <= m, nj >= band.lo[ni], nj <= band.hi[ni] else { continue }
-                    let next = rest[rowStart[ni] + nj - band.lo[ni]]
-                    if next == .infinity || next >= best { continue }
-                    let value = next + model.cost(sourceEnd: ni, targetEnd: nj, shape: k, bound: best - next)
-                    if value < best { best = value }
+        rest.withUnsafeMutableBufferPointer { rest in
+            band.lo.withUnsafeBufferPointer { bandLo in
+                band.hi.withUnsafeBufferPointer { bandHi in
+                    rowStart.withUnsafeBufferPointer { rowStart in
+                        rest[rowStart[n] + m - bandLo[n]] = 0
+                        for i in stride(from: n, through: 0, by: -1) {
+                            for j in stride(from: bandHi[i], through: bandLo[i], by: -1) {
+                                if i == n, j == m { continue }
+                                var best = Double.infinity
+                                for k in 0..<shapes.count {
+                                    let shape = shapes[k]
+                                    let ni = i + shape.0
+                                    let nj = j + shape.1
+                                    guard ni <= n, nj <= m, nj >= bandLo[ni], nj <= bandHi[ni] else { continue }
+                                    let next = rest[rowStart[ni] + nj - bandLo[ni]]
+                                    if next == .infinity || next + floors[k] >= best { continue }
+                                    let value = next + model.cost(sourceEnd: ni, targetEnd: nj, shape: k, bound: best - next)
+                                    if value < best { best = value }
+                                }
+                                rest[rowStart[i] + j - bandLo[i]] = best
+                            }
+                        }
+                    }
                 }
-                rest[rowStart[i] + j - band.lo[i]] = best
             }
         }
         let optimum = total[rowStart[n] + m - band.lo[n]]
@@ -132,49 +169,68 @@ enum BeadSearch {
                 if i < columnPath[j].0 || i > columnPath[j].1 { columnBest[j] = min(columnBest[j], excess) }
             }
         }
-        let margins = points.map { point -> Double in
+        return points.map { point -> Double in
             if point == (0, 0) || point == (n, m) { return .infinity }
             return max(0, min(rowBest[point.0], columnBest[point.1]))
         }
-        return (path, margins)
     }
 
-    private static func forward<Model: BeadCostModel>(
-        n: Int, m: Int, band: SearchBand, model: Model
-    ) -> (path: [(source: Range<Int>, target: Range<Int>)], total: [Double], rowStart: [Int]) {
+    /// `freeEnd`: the path ends at the cheapest point of the last row rather than at (n, m).
+    static func forward<Model: BeadCostModel>(
+        n: Int, m: Int, band: SearchBand, model: Model, freeEnd: Bool = false
+    ) -> Forward {
         var rowStart = [Int](repeating: 0, count: n + 2)
         for i in 0...n { rowStart[i + 1] = rowStart[i] + band.hi[i] - band.lo[i] + 1 }
         let cells = rowStart[n + 1]
         var total = [Double](repeating: .infinity, count: cells)
         var back = [UInt8](repeating: UInt8.max, count: cells)
         let shapes = model.shapes
-        total[0] = 0
-        for i in 0...n {
-            let lo = band.lo[i]
-            let hi = band.hi[i]
-            for j in lo...hi {
-                if i == 0, j == 0 { continue }
-                var best = Double.infinity
-                var bestShape = UInt8.max
-                for (k, shape) in shapes.enumerated() {
-                    let pi = i - shape.0
-                    let pj = j - shape.1
-                    guard pi >= 0, pj >= 0, pj >= band.lo[pi], pj <= band.hi[pi] else { continue }
-                    let previous = total[rowStart[pi] + pj - band.lo[pi]]
-                    if previous == .infinity || previous >= best { continue }
-                    let value = previous + model.cost(sourceEnd: i, targetEnd: j, shape: k, bound: best - previous)
-                    if value < best {
-                        best = value
-                        bestShape = UInt8(k)
+        let floors = shapes.indices.map { model.lowerBound(shape: $0) }
+        total.withUnsafeMutableBufferPointer { total in
+            back.withUnsafeMutableBufferPointer { back in
+                band.lo.withUnsafeBufferPointer { bandLo in
+                    band.hi.withUnsafeBufferPointer { bandHi in
+                        rowStart.withUnsafeBufferPointer { rowStart in
+                            total[0] = 0
+                            for i in 0...n {
+                                let lo = bandLo[i]
+                                let hi = bandHi[i]
+                                for j in lo...hi {
+                                    if i == 0, j == 0 { continue }
+                                    var best = Double.infinity
+                                    var bestShape = UInt8.max
+                                    for k in 0..<shapes.count {
+                                        let shape = shapes[k]
+                                        let pi = i - shape.0
+                                        let pj = j - shape.1
+                                        guard pi >= 0, pj >= 0, pj >= bandLo[pi], pj <= bandHi[pi] else { continue }
+                                        let previous = total[rowStart[pi] + pj - bandLo[pi]]
+                                        if previous == .infinity || previous + floors[k] >= best { continue }
+                                        let value = previous
+                                            + model.cost(sourceEnd: i, targetEnd: j, shape: k, bound: best - previous)
+                                        if value < best {
+                                            best = value
+                                            bestShape = UInt8(k)
+                                        }
+                                    }
+                                    total[rowStart[i] + j - lo] = best
+                                    back[rowStart[i] + j - lo] = bestShape
+                                }
+                            }
+                        }
                     }
                 }
-                total[rowStart[i] + j - lo] = best
-                back[rowStart[i] + j - lo] = bestShape
             }
         }
         var beads: [(source: Range<Int>, target: Range<Int>)] = []
         var i = n
         var j = m
+        if freeEnd {
+            for column in band.lo[n]...band.hi[n]
+            where total[rowStart[n] + column - band.lo[n]] < total[rowStart[n] + j - band.lo[n]] {
+                j = column
+            }
+        }
         while i > 0 || j > 0 {
             let k = back[rowStart[i] + j - band.lo[i]]
             guard k != UInt8.max else { break }
@@ -183,6 +239,6 @@ enum BeadSearch {
             i -= shape.0
             j -= shape.1
         }
-        return (beads.reversed(), total, rowStart)
+        return Forward(path: beads.reversed(), total: total, rowStart: rowStart)
     }
 }

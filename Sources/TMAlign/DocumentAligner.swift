@@ -108,9 +108,9 @@ public struct DocumentAligner: Sendable {
         var lexicon = seed
         var firstParameters = parameters
         firstParameters.similarityWeight = parameters.firstPassSimilarityWeight
-        var firstPass = alignStretch(
-            corpus: corpus, tables: MatchTables(corpus: corpus, lexicon: lexicon), sources: 0..<n, targets: 0..<m,
-            around: nil, lengths: lengths, parameters: firstParameters)
+        var firstPass = alignInChunks(
+            corpus: corpus, tables: MatchTables(corpus: corpus, lexicon: lexicon), n: n, m: m, lengths: lengths,
+            parameters: firstParameters)
 
         // Learn a lexicon from the pass's pairs, then realign with it (`learningRounds` times).
         for pass in 0..<max(1, parameters.learningRounds) {
@@ -341,6 +341,45 @@ public struct DocumentAligner: Sendable {
         return lexicon
     }
 
+    /// The first pass over the whole document. A long document is searched chunk by chunk along the line
+    /// of the remaining length ratio: each chunk of `chunkLength` source sentences is aligned with a free end,
+    /// its first three quarters are kept, and the next chunk starts where they end. Time and memory then grow
+    /// linearly with the document, however far its path drifts from the straight diagonal.
+    private func alignInChunks(
+        corpus: AlignmentCorpus, tables: MatchTables, n: Int, m: Int, lengths: LengthModel,
+        parameters: AlignmentParameters
+    ) -> [(source: Range<Int>, target: Range<Int>)] {
+        let chunk = max(100, parameters.chunkLength)
+        var path: [(source: Range<Int>, target: Range<Int>)] = []
+        var s0 = 0
+        var t0 = 0
+        while n - s0 > chunk + chunk / 2, m - t0 > chunk / 2 {
+            let slope = Double(m - t0) / Double(n - s0)
+            let t1 = min(m, t0 + Int(Double(chunk) * slope * 1.25) + 2 * parameters.initialBandWidth)
+            let sources = s0..<(s0 + chunk)
+            let targets = t0..<t1
+            let (piece, _) = adaptiveSearch(
+                n: chunk, m: t1 - t0, around: nil, margins: false, slope: slope, freeEnd: true
+            ) { band in
+                SentenceCostModel(
+                    corpus: corpus, tables: tables, sources: sources, targets: targets, band: band, lengths: lengths,
+                    parameters: parameters)
+            }
+            var kept = 0
+            while kept < piece.count, kept == 0 || piece[kept].source.upperBound <= (3 * chunk) / 4 { kept += 1 }
+            for bead in piece[..<kept] {
+                path.append((source: (bead.source.lowerBound + s0)..<(bead.source.upperBound + s0),
+                             target: (bead.target.lowerBound + t0)..<(bead.target.upperBound + t0)))
+            }
+            guard let last = path.last else { break }
+            s0 = last.source.upperBound
+            t0 = last.target.upperBound
+        }
+        return path + alignStretch(
+            corpus: corpus, tables: tables, sources: s0..<n, targets: t0..<m, around: nil, lengths: lengths,
+            parameters: parameters)
+    }
+
     /// Aligns the sentences `sources` × `targets` (global indices); returns beads in global indices.
     private func alignStretch(
         corpus: AlignmentCorpus, tables: MatchTables, sources: Range<Int>, targets: Range<Int>,
@@ -401,22 +440,26 @@ public struct DocumentAligner: Sendable {
 
     /// Searches inside a band, widening it while the best path runs along its edge; with `margins`, also
     /// returns the margin of every path point (see `BeadSearch.bestPathWithMargins`).
+    /// `slope`: the first band follows the line j = slope × i instead of the diagonal to (n, m).
+    /// `freeEnd`: the path ends at the best point of the last row instead of (n, m).
     private func adaptiveSearch<Model: BeadCostModel>(
         n: Int, m: Int, around previous: [(source: Range<Int>, target: Range<Int>)]?, margins: Bool,
-        model makeModel: (SearchBand) -> Model
+        slope: Double? = nil, freeEnd: Bool = false, model makeModel: (SearchBand) -> Model
     ) -> (path: [(source: Range<Int>, target: Range<Int>)], margins: [Double]) {
         let cellBudget = 40_000_000
         let full = max(n, m)
         var width = previous == nil ? parameters.initialBandWidth : parameters.refinementBandWidth
         if (n + 1) * (m + 1) <= 10_000 { width = full }
         var band = previous.map { SearchBand.around($0, n: n, m: m, width: width) }
-            ?? SearchBand.diagonal(n: n, m: m, width: width)
+            ?? SearchBand.diagonal(n: n, m: m, width: width, slope: slope)
         while true {
-            let path = BeadSearch.bestPath(n: n, m: m, band: band, model: makeModel(band))
+            let model = makeModel(band)
+            let forward = BeadSearch.forward(n: n, m: m, band: band, model: model, freeEnd: freeEnd)
+            let path = forward.path
             let widerCells = (n + 1) * (4 * width + 1)
             if width >= full || widerCells > cellBudget || !band.isTight(path, m: m, margin: 3) {
                 guard margins else { return (path, []) }
-                return BeadSearch.bestPathWithMargins(n: n, m: m, band: band, model: makeModel(band))
+                return (path, BeadSearch.margins(n: n, m: m, band: band, model: model, forward: forward))
             }
             width *= 2
             band = SearchBand.around(path, n: n, m: m, width: width)
@@ -515,7 +558,10 @@ public struct DocumentAligner: Sendable {
         for k in stride(from: 0, to: ones.count, by: step) {
             let s = ones[k].source.lowerBound
             let t = ones[k].target.lowerBound
-            for offset in [m / 3, (2 * m) / 3] {
+            // The offsets vary from pair to pair, so that a document that repeats itself with a fixed period
+            // (boilerplate, concatenated copies) does not pair sentences with their own translations.
+            let jitter = (k &* 7919) % max(1, m / 6)
+            for offset in [m / 3 + jitter, (2 * m) / 3 - jitter] {
                 let other = (t + max(2, offset)) % m
                 total += matcher.similarity(sources: s..<s + 1, targets: other..<other + 1)
                 count += 1

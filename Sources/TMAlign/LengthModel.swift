@@ -5,8 +5,16 @@ struct LengthModel: Sendable {
     /// Expected target characters per source character.
     var ratio: Double
     var variance: Double
+    /// `Self.table`, held by the instance: a static is behind a lazy-initialisation check on every access.
+    private let costs: [Double] = Self.table
+
+    init(ratio: Double, variance: Double) {
+        self.ratio = ratio
+        self.variance = variance
+    }
 
     /// -log of the probability that lengths this different are translations of each other (0 = as expected).
+    @inline(__always)
     func cost(source: Int, target: Int) -> Double {
         let s = Double(source)
         let t = Double(target)
@@ -15,9 +23,9 @@ struct LengthModel: Sendable {
         let delta = (t - s * ratio) / (variance * max(mean, 1)).squareRoot()
         let position = abs(delta) * Double(Self.stepsPerUnit)
         let index = Int(position)
-        guard index + 1 < Self.table.count else { return Self.table[Self.table.count - 1] }
+        guard index + 1 < costs.count else { return costs[costs.count - 1] }
         let fraction = position - Double(index)
-        return Self.table[index] * (1 - fraction) + Self.table[index + 1] * fraction
+        return costs[index] * (1 - fraction) + costs[index + 1] * fraction
     }
 
     private static let stepsPerUnit = 100

@@ -10,6 +10,11 @@ struct MatchTables: Sendable {
     var sourcePresent: [Int32] = []
     var targetPresentStart: [Int] = [0]
     var targetPresent: [Int32] = []
+    /// The sentences that offer id c, ascending: `sourcePostings[sourcePostingStart[c]..<sourcePostingStart[c + 1]]`.
+    var sourcePostingStart: [Int] = []
+    var sourcePostings: [Int32] = []
+    var targetPostingStart: [Int] = []
+    var targetPostings: [Int32] = []
 
     init(corpus: AlignmentCorpus, lexicon: Lexicon) {
         let sourceBase = corpus.sourceWordBase
@@ -20,6 +25,27 @@ struct MatchTables: Sendable {
         Self.build(side: corpus.target, ownBase: targetBase, otherBase: sourceBase, translations: lexicon.sourcesOfTarget,
                    candidateStart: &targetCandidateStart, candidates: &targetCandidates,
                    presentStart: &targetPresentStart, present: &targetPresent)
+        (sourcePostingStart, sourcePostings) = Self.postings(
+            presentStart: sourcePresentStart, present: sourcePresent, idCount: corpus.idCount)
+        (targetPostingStart, targetPostings) = Self.postings(
+            presentStart: targetPresentStart, present: targetPresent, idCount: corpus.idCount)
+    }
+
+    /// Inverts the per-sentence id lists into per-id sentence lists (counting sort; sentences ascending).
+    private static func postings(presentStart: [Int], present: [Int32], idCount: Int) -> ([Int], [Int32]) {
+        var start = [Int](repeating: 0, count: idCount + 1)
+        for id in present { start[Int(id) + 1] += 1 }
+        for c in 0..<idCount { start[c + 1] += start[c] }
+        var next = start
+        var postings = [Int32](repeating: 0, count: present.count)
+        for s in 0..<(presentStart.count - 1) {
+            for p in presentStart[s]..<presentStart[s + 1] {
+                let id = Int(present[p])
+                postings[next[id]] = Int32(s)
+                next[id] += 1
+            }
+        }
+        return (start, postings)
     }
 
     private static func build(

@@ -10,34 +10,30 @@ struct WordTranslationModel {
     static func learn(
         pairs: [(source: [Int32], target: [Int32])], iterations: Int, threshold: Double, minimumCount: Int
     ) -> [(source: Int32, target: Int32)] {
-        var index: [Int64: Int32] = [:]
-        index.reserveCapacity(pairs.reduce(0) { $0 + $1.source.count * $1.target.count } / 8)
+        // Sized for a third of the word pairs being distinct; it grows when more are.
+        var index = PairTable(capacity: pairs.reduce(0) { $0 + $1.source.count * $1.target.count } / 3)
         var entrySource: [Int32] = []
         var entryTarget: [Int32] = []
         var cooccurrences: [Int32] = []
         var links: [Int32] = []
         var pairStart: [Int] = [0]
         var shapes: [(s: Int, t: Int)] = []
-        var words: [(source: [Int32], target: [Int32])] = []
         for pair in pairs {
             let source = uniqued(pair.source)
             let target = uniqued(pair.target)
             guard !source.isEmpty, !target.isEmpty else { continue }
-            words.append((source, target))
             shapes.append((source.count, target.count))
             for f in target {
                 for e in source {
-                    let key = Int64(e) << 32 | Int64(f)
-                    if let id = index[key] {
-                        links.append(id)
-                        cooccurrences[Int(id)] += 1
-                    } else {
-                        let id = Int32(entrySource.count)
-                        index[key] = id
+                    let next = Int32(entrySource.count)
+                    let id = index.id(source: e, target: f, next: next)
+                    links.append(id)
+                    if id == next {
                         entrySource.append(e)
                         entryTarget.append(f)
                         cooccurrences.append(1)
-                        links.append(id)
+                    } else {
+                        cooccurrences[Int(id)] += 1
                     }
                 }
             }
@@ -76,36 +72,103 @@ struct WordTranslationModel {
     ) -> [Double] {
         var probability = [Double](repeating: 1, count: entries)
         var counts = [Double](repeating: 0, count: entries)
-        let given = conditionedOn.map(Int.init)
-        let vocabulary = (given.max() ?? 0) + 1
+        let given = conditionedOn
+        let vocabulary = Int(given.max() ?? 0) + 1
         var totals = [Double](repeating: 0, count: vocabulary)
-        for _ in 0..<max(1, iterations) {
-            for k in 0..<entries { counts[k] = 0 }
-            for p in shapes.indices {
-                let base = pairStart[p]
-                let (sCount, tCount) = shapes[p]
-                // Each "generated" word is one row (target word) or one column (source word).
-                let generated = rowMajor ? tCount : sCount
-                let generators = rowMajor ? sCount : tCount
-                for g in 0..<generated {
-                    var denominator = nullProbability
-                    for h in 0..<generators {
-                        let link = rowMajor ? base + g * sCount + h : base + h * sCount + g
-                        denominator += probability[Int(links[link])]
-                    }
-                    for h in 0..<generators {
-                        let link = Int(links[rowMajor ? base + g * sCount + h : base + h * sCount + g])
-                        counts[link] += probability[link] / denominator
+        probability.withUnsafeMutableBufferPointer { probability in
+        counts.withUnsafeMutableBufferPointer { counts in
+        totals.withUnsafeMutableBufferPointer { totals in
+        links.withUnsafeBufferPointer { links in
+        given.withUnsafeBufferPointer { given in
+            for _ in 0..<max(1, iterations) {
+                counts.update(repeating: 0)
+                for p in shapes.indices {
+                    let base = pairStart[p]
+                    let (sCount, tCount) = shapes[p]
+                    // Each "generated" word is one row (target word) or one column (source word).
+                    let generated = rowMajor ? tCount : sCount
+                    let generators = rowMajor ? sCount : tCount
+                    let generatorStride = rowMajor ? 1 : sCount
+                    let generatedStride = rowMajor ? sCount : 1
+                    for g in 0..<generated {
+                        let first = base + g * generatedStride
+                        var denominator = nullProbability
+                        var link = first
+                        for _ in 0..<generators {
+                            denominator += probability[Int(links[link])]
+                            link += generatorStride
+                        }
+                        link = first
+                        for _ in 0..<generators {
+                            let entry = Int(links[link])
+                            counts[entry] += probability[entry] / denominator
+                            link += generatorStride
+                        }
                     }
                 }
+                totals.update(repeating: 0)
+                for k in 0..<entries { totals[Int(given[k])] += counts[k] }
+                for k in 0..<entries {
+                    let total = totals[Int(given[k])]
+                    probability[k] = total > 0 ? counts[k] / total : 0
+                }
             }
-            for v in 0..<vocabulary { totals[v] = 0 }
-            for k in 0..<entries { totals[given[k]] += counts[k] }
-            for k in 0..<entries {
-                let total = totals[given[k]]
-                probability[k] = total > 0 ? counts[k] / total : 0
+        }}}}}
+        return probability
+    }
+}
+
+/// An open-addressing table from (source word, target word) to an entry id: the co-occurrence index of
+/// `WordTranslationModel.learn`, looked up once per word pair of every training pair. The slots hold ids
+/// (4 bytes); the keys are kept once per entry.
+struct PairTable {
+    private var keys: [UInt64] = []
+    private var slots: [Int32]
+    private var mask: Int
+
+    init(capacity: Int) {
+        var size = 1024
+        while size * 7 < capacity * 10 { size *= 2 }
+        slots = [Int32](repeating: -1, count: size)
+        mask = size - 1
+        keys.reserveCapacity(capacity)
+    }
+
+    @inline(__always)
+    private static func slot(_ key: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+    }
+
+    /// The id of the pair, or `next` (= the number of pairs so far) after inserting it when it is new.
+    mutating func id(source: Int32, target: Int32, next: Int32) -> Int32 {
+        let key = UInt64(UInt32(bitPattern: source)) << 32 | UInt64(UInt32(bitPattern: target))
+        var slot = Self.slot(key, mask)
+        let mask = mask
+        let found: Int32? = keys.withUnsafeBufferPointer { keys in
+            slots.withUnsafeMutableBufferPointer { slots in
+                while true {
+                    let id = slots[slot]
+                    if id < 0 { break }
+                    if keys[Int(id)] == key { return id }
+                    slot = (slot + 1) & mask
+                }
+                slots[slot] = next
+                return nil
             }
         }
-        return probability
+        if let found { return found }
+        keys.append(key)
+        if keys.count * 10 > slots.count * 7 { grow() }
+        return next
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: -1, count: 2 * slots.count)
+        mask = slots.count - 1
+        for (id, key) in keys.enumerated() {
+            var slot = Self.slot(key, mask)
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(id)
+        }
     }
 }

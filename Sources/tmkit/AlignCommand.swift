@@ -1,5 +1,8 @@
 import ArgumentParser
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import TMCore
 import TMKit
 
@@ -33,6 +36,7 @@ struct AlignCommand: AsyncParsableCommand {
     var dictionary: String?
 
     func run() async throws {
+        keepFreedMemory()
         guard let sourceTag = LanguageTag(sourceLanguage) else {
             throw fail("--source-lang: '\(sourceLanguage)' is not a language tag")
         }
@@ -52,6 +56,21 @@ struct AlignCommand: AsyncParsableCommand {
         } catch {
             throw fail(error.description)
         }
+    }
+
+    /// The aligner allocates and frees large arrays pass after pass; by default glibc hands them back to the
+    /// system and the next pass page-faults them in again (a sixth of the run on short documents). This asks
+    /// glibc (`mallopt`, looked up at run time: `malloc.h` is not in the Glibc module) to keep freed memory.
+    private func keepFreedMemory() {
+        #if canImport(Glibc)
+        typealias MallOpt = @convention(c) (Int32, Int32) -> Int32
+        guard let symbol = dlsym(nil, "mallopt") else { return }
+        let mallopt = unsafeBitCast(symbol, to: MallOpt.self)
+        let trimThreshold: Int32 = -1  // M_TRIM_THRESHOLD
+        let mmapThreshold: Int32 = -3  // M_MMAP_THRESHOLD
+        _ = mallopt(mmapThreshold, 4 << 20)
+        _ = mallopt(trimThreshold, 64 << 20)
+        #endif
     }
 
     private func fail(_ message: String) -> ExitCode {

@@ -1,5 +1,6 @@
 import Foundation
 import TMCore
+import TMFormats
 import Testing
 @testable import TMKit
 
@@ -78,6 +79,15 @@ import Testing
         let tmx = try String(contentsOf: url, encoding: .utf8)
         #expect(tmx.components(separatedBy: "<tu ").count - 1 == result.translationUnits.count)
         #expect(tmx.components(separatedBy: "x-alignment-score").count - 1 == result.translationUnits.count)
+    }
+
+    @Test(arguments: [
+        "one\ntwo\n\nthree\n", "\n\n  \nfirst line\n \t \nsecond\nthird\n\n\n", "no newline at the end",
+        "a\u{00A0}b\n\u{3000}\nc  \n\n", "  indented\n\ttabbed\n",
+    ])
+    func paragraphsSplitLikeThePlainTextReader(text: String) {
+        let split = AlignPipeline.splitParagraphs(text)
+        #expect(split == PlainTextReader.paragraphs(in: text))
     }
 
     @Test func sampleHasNoWarnings() throws {
