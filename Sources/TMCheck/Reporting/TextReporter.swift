@@ -45,6 +45,7 @@ public enum TextReporter {
 
     /// Control characters shown visibly, so a finding stays on its lines.
     private static func visible(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }) else { return text }
         var out = ""
         for c in text.unicodeScalars {
             switch c {
@@ -58,7 +59,9 @@ public enum TextReporter {
     }
 
     static func marked(_ text: String, _ spans: [Span], _ side: Span.Side, _ colour: Bool) -> String {
-        markedPieces(text, spans: spans, side: side).map { piece in
+        // Most findings mark one side only: the other is shown as it is.
+        guard spans.contains(where: { $0.side == side }) else { return visible(text) }
+        return markedPieces(text, spans: spans, side: side).map { piece in
             let shown = visible(piece.text)
             guard piece.marked else { return shown }
             return colour ? "\u{1B}[1;4;31m" + shown + "\u{1B}[0m" : "⟦" + shown + "⟧"
