@@ -297,23 +297,7 @@ public enum TermsPipeline {
     /// The glossary as JSON: one object per entry, keys in a fixed order, so that output can be a gold file.
     public static func json(_ glossary: Glossary) -> String {
         func string(_ text: String) -> String {
-            var out = "\""
-            for scalar in text.unicodeScalars {
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\t": out += "\\t"
-                default:
-                    if scalar.value < 0x20 {
-                        out += String(format: "\\u%04x", scalar.value)
-                    } else {
-                        out.unicodeScalars.append(scalar)
-                    }
-                }
-            }
-            return out + "\""
+            JSONText.quoted(text)
         }
         func terms(_ list: [Term]) -> String {
             "[" + list.map { term in
