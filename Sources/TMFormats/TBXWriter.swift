@@ -28,29 +28,29 @@ public enum TBXWriter {
             try xml.startElement("tbx", [("style", "dca"), ("type", "TBX-Basic"),
                                          ("xml:lang", glossary.sourceLanguage.description),
                                          ("xmlns", "urn:iso:std:iso:30042:ed-2")])
-            try xml.startElement("tbxHeader")
+            xml.startElement("tbxHeader")
         } else {
             try xml.startElement("martif", [("type", "TBX-Basic"), ("xml:lang", glossary.sourceLanguage.description)])
-            try xml.startElement("martifHeader")
+            xml.startElement("martifHeader")
         }
-        try xml.startElement("fileDesc")
+        xml.startElement("fileDesc")
         if let title {
-            try xml.startElement("titleStmt")
+            xml.startElement("titleStmt")
             try xml.textElement("title", text: title)
             try xml.endElement()
         }
-        try xml.startElement("sourceDesc")
+        xml.startElement("sourceDesc")
         try xml.textElement("p", text: "Glossary \(glossary.sourceLanguage)-\(glossary.targetLanguage) written by tmkit.")
         try xml.endElement()
         try xml.endElement()  // fileDesc
         if !v3 {
-            try xml.startElement("encodingDesc")
+            xml.startElement("encodingDesc")
             try xml.textElement("p", [("type", "XCSURI")], text: "TBXBasicXCSV02.xcs")
             try xml.endElement()
         }
         try xml.endElement()  // header
-        try xml.startElement("text")
-        try xml.startElement("body")
+        xml.startElement("text")
+        xml.startElement("body")
         for (index, entry) in glossary.entries.enumerated() {
             try writeEntry(entry, index: index, glossary: glossary, v3: v3, to: xml)
         }
@@ -69,7 +69,7 @@ public enum TBXWriter {
         for (language, terms, example) in sides where !terms.isEmpty {
             try xml.startElement(v3 ? "langSec" : "langSet", [("xml:lang", language.description)])
             for (position, term) in terms.enumerated() {
-                try xml.startElement(v3 ? "termSec" : "tig")
+                xml.startElement(v3 ? "termSec" : "tig")
                 try xml.textElement("term", text: XMLText.segmentText(term.text))
                 if let type = TermType.guess(term, among: terms) {
                     try xml.textElement("termNote", [("type", "termType")], text: type.rawValue)

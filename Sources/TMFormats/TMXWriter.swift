@@ -31,7 +31,7 @@ public struct TMXWriter: ~Copyable {
         try xml.startElement("header", attributes)
         try Self.writeMetadata(notes: header.notes, properties: header.properties, to: xml)
         try xml.endElement()
-        try xml.startElement("body")
+        xml.startElement("body")
         self.xml = xml
     }
 

@@ -11,7 +11,7 @@ import TMFormats
 public enum ConvertPipeline {
     /// The formats `convert --to` writes.
     public enum Format: String, CaseIterable, Sendable {
-        case tmx, tsv, csv, tbx, tbx3
+        case tmx, tsv, csv, tbx, tbx3, xliff
     }
 
     /// What a conversion did, for the command's summary line.
@@ -72,6 +72,9 @@ public enum ConvertPipeline {
         if kinds.allSatisfy({ $0.1 == .tmx || $0.1 == .xliff || $0.1 == .po }), format == .tmx {
             return try mergeTMX(kinds, output: output, sourceLanguage: source)
         }
+        if kinds.allSatisfy({ $0.1 == .tmx || $0.1 == .xliff || $0.1 == .po }), format == .xliff {
+            return try writeXLIFF(kinds, output: output, sourceLanguage: source, targetLanguage: target)
+        }
         // Everything else goes through a glossary-shaped list of entries (a TM becomes one entry per unit).
         var glossary: Glossary?
         var summary = Summary(inputs: inputs.count, itemsRead: 0, itemsWritten: 0, duplicatesRemoved: 0, warnings: [])
@@ -99,6 +102,14 @@ public enum ConvertPipeline {
         case .tbx3: try GlossaryFormat.tbx3.write(glossary, to: output)
         case .tsv: try GlossaryFormat.tsv.write(glossary, to: output)
         case .csv: try GlossaryFormat.csv.write(glossary, to: output)
+        case .xliff:
+            var writer = try XLIFFWriter(path: output, sourceLanguage: glossary.sourceLanguage,
+                                         targetLanguage: glossary.targetLanguage, original: inputs[0])
+            for entry in glossary.entries {
+                try writer.write(id: entry.id, source: TMXSegment(text: entry.sourceTerms.first?.text ?? ""),
+                                 target: entry.targetTerms.first.map { TMXSegment(text: $0.text) }, notes: [])
+            }
+            try writer.finish()
         case .tmx:
             var writer = try TMXWriter(path: output, header: TMXHeader(
                 sourceLanguage: glossary.sourceLanguage, creationToolVersion: TMKitVersion.current,
@@ -176,6 +187,64 @@ public enum ConvertPipeline {
         guard let writer = writer.take() else { throw FormatError("no units to write", file: inputs.first?.0) }
         try writer.finish()
         return summary
+    }
+
+    /// Streams the units of TMX (and XLIFF and PO) files into one XLIFF 1.2 file, duplicates removed as for a TMX
+    /// merge when there are several inputs. The languages are the options', else the first TMX header's source
+    /// language (or the first unit's first language) and the first other language of the first unit.
+    private static func writeXLIFF(
+        _ inputs: [(String, InputKind, [UInt8]?)], output: String, sourceLanguage: LanguageTag?,
+        targetLanguage: LanguageTag?
+    ) throws -> Summary {
+        var summary = Summary(inputs: inputs.count, itemsRead: 0, itemsWritten: 0, duplicatesRemoved: 0, warnings: [])
+        var writer: XLIFFWriter?
+        var languages: (source: LanguageTag, target: LanguageTag)?
+        var seen: ConvertFingerprints? = inputs.count > 1 ? ConvertFingerprints() : nil
+        for (path, kind, bytes) in inputs {
+            if kind == .tmx {
+                var reader = try bytes.map { try TMXReader(contents: $0, path: path) } ?? TMXReader(path: path)
+                let declared = sourceLanguage ?? LanguageTag(reader.header.sourceLanguage)
+                while let unit = try reader.next() {
+                    try emitXLIFF(unit, declared: declared, targetLanguage: targetLanguage, output: output,
+                                  original: inputs[0].0, writer: &writer, languages: &languages, seen: &seen,
+                                  summary: &summary)
+                }
+                summary.warnings += reader.warnings.map(\.description)
+            } else {
+                let units = try translationUnits(path: path, kind: kind, bytes: bytes, source: sourceLanguage,
+                                                 target: targetLanguage)
+                for unit in units {
+                    try emitXLIFF(TMXUnit(unit, creationDate: nil), declared: sourceLanguage ?? unit.sourceLanguage,
+                                  targetLanguage: targetLanguage ?? unit.targetLanguage, output: output,
+                                  original: inputs[0].0, writer: &writer, languages: &languages, seen: &seen,
+                                  summary: &summary)
+                }
+            }
+        }
+        guard let writer = writer.take() else { throw FormatError("no units to write", file: inputs.first?.0) }
+        try writer.finish()
+        return summary
+    }
+
+    private static func emitXLIFF(
+        _ unit: TMXUnit, declared: LanguageTag?, targetLanguage: LanguageTag?, output: String, original: String,
+        writer: inout XLIFFWriter?, languages: inout (source: LanguageTag, target: LanguageTag)?,
+        seen: inout ConvertFingerprints?, summary: inout Summary
+    ) throws {
+        summary.itemsRead += 1
+        if languages == nil, let source = declared ?? unit.variants.first?.language {
+            let target = targetLanguage
+                ?? unit.variants.first { !$0.language.hasSameLanguage(as: source) }?.language ?? source
+            languages = (source, target)
+            writer = try XLIFFWriter(path: output, sourceLanguage: source, targetLanguage: target, original: original)
+        }
+        guard let languages else { return }
+        if seen?.insert(unit) == false {
+            summary.duplicatesRemoved += 1
+            return
+        }
+        try writer?.write(unit, sourceLanguage: languages.source, targetLanguage: languages.target)
+        summary.itemsWritten += 1
     }
 
     private static func emit(

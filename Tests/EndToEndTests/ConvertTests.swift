@@ -178,4 +178,20 @@ import Testing
         #expect(!first.isEmpty)
         #expect(first == second)
     }
+
+    @Test func tmxToXLIFFIsByteIdenticalAndReadsBack() throws {
+        let (first, second) = try twice("inline-codes.tmx", as: "a.tmx", to: "xliff")
+        #expect(first == second)
+        let text = String(decoding: first, as: UTF8.self)
+        #expect(text.contains(#"<xliff version="1.2""#))
+        #expect(text.contains(#"<bpt id="1">&lt;b&gt;</bpt>OK<ept id="1">&lt;/b&gt;</ept>"#))
+
+        let directory = try TMKitProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try first.write(to: directory.appendingPathComponent("a.xlf"))
+        let back = try TMKitProcess.run(["convert", "a.xlf", "--to", "tsv", "--output", "a.tsv"], in: directory)
+        #expect(back.status == 0, "stderr: \(back.stderr)")
+        let tsv = try String(contentsOf: directory.appendingPathComponent("a.tsv"), encoding: .utf8)
+        #expect(tsv.contains("düyməsini basın"))
+    }
 }
