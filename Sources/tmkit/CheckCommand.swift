@@ -12,9 +12,9 @@ struct CheckCommand: AsyncParsableCommand {
         commandName: "check",
         abstract: "Check translations: consistency, terminology, numbers, placeholders, tags and more.",
         discussion: """
-            Inputs are TSV or CSV files of units (source<TAB>target, or id<TAB>source<TAB>target, with an
-            optional header row of language codes such as `id<TAB>en<TAB>de`). Several files are checked together
-            (consistency spans all of them).
+            Inputs are TMX, XLIFF 1.2/2.x and PO files, or TSV/CSV files of units (source<TAB>target, or \
+            id<TAB>source<TAB>target, with an optional header row of language codes such as `id<TAB>en<TAB>de`). \
+            Several files are checked together (consistency spans all of them). TSV and TMX files are streamed.
 
             Checks (--checks, comma-separated; `-name` removes one): all, or the groups \
             \(CheckConfiguration.groups.keys.sorted().joined(separator: ", ")), or the rules \
@@ -24,10 +24,10 @@ struct CheckCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "Files of translation units (.tsv, .tab, .txt, .csv); - for standard input.")
+    @Argument(help: "Files of translation units (.tmx, .xlf/.xliff, .po, .tsv, .tab, .txt, .csv); - for standard input.")
     var inputs: [String] = []
 
-    @Option(help: "A glossary (TSV or CSV with a header row of language codes) for the terminology checks.")
+    @Option(help: "A glossary (TBX, or TSV/CSV with a header row of language codes) for the terminology checks.")
     var glossary: String?
 
     @Option(help: "text, json or html.")
