@@ -58,7 +58,7 @@ enum XLIFFInlineCodes {
     }
 
     /// The index of the `>` that ends the tag starting at `start`, skipping quoted attribute values.
-    private static func tagEnd(_ text: String, from start: String.Index) -> String.Index? {
+    static func tagEnd(_ text: String, from start: String.Index) -> String.Index? {
         var quote: Character?
         var index = text.index(after: start)
         while index < text.endIndex {
@@ -76,7 +76,7 @@ enum XLIFFInlineCodes {
     }
 
     /// `name="value"` pairs (values as written, still escaped).
-    private static func parseAttributes(_ text: Substring) -> [(String, String)] {
+    static func parseAttributes(_ text: Substring) -> [(String, String)] {
         var result: [(String, String)] = []
         var rest = text
         while true {

@@ -11,7 +11,7 @@ import TMFormats
 public enum ConvertPipeline {
     /// The formats `convert --to` writes.
     public enum Format: String, CaseIterable, Sendable {
-        case tmx, tsv, csv, tbx, tbx3, xliff
+        case tmx, tsv, csv, tbx, tbx3, xliff, xliff2
     }
 
     /// What a conversion did, for the command's summary line.
@@ -72,8 +72,9 @@ public enum ConvertPipeline {
         if kinds.allSatisfy({ $0.1 == .tmx || $0.1 == .xliff || $0.1 == .po }), format == .tmx {
             return try mergeTMX(kinds, output: output, sourceLanguage: source)
         }
-        if kinds.allSatisfy({ $0.1 == .tmx || $0.1 == .xliff || $0.1 == .po }), format == .xliff {
-            return try writeXLIFF(kinds, output: output, sourceLanguage: source, targetLanguage: target)
+        if kinds.allSatisfy({ $0.1 == .tmx || $0.1 == .xliff || $0.1 == .po }), format == .xliff || format == .xliff2 {
+            return try writeXLIFF(kinds, output: output, sourceLanguage: source, targetLanguage: target,
+                                  version: format == .xliff2 ? .v2_0 : .v1_2)
         }
         // Everything else goes through a glossary-shaped list of entries (a TM becomes one entry per unit).
         var glossary: Glossary?
@@ -102,9 +103,10 @@ public enum ConvertPipeline {
         case .tbx3: try GlossaryFormat.tbx3.write(glossary, to: output)
         case .tsv: try GlossaryFormat.tsv.write(glossary, to: output)
         case .csv: try GlossaryFormat.csv.write(glossary, to: output)
-        case .xliff:
+        case .xliff, .xliff2:
             var writer = try XLIFFWriter(path: output, sourceLanguage: glossary.sourceLanguage,
-                                         targetLanguage: glossary.targetLanguage, original: inputs[0])
+                                         targetLanguage: glossary.targetLanguage, original: inputs[0],
+                                         version: format == .xliff2 ? .v2_0 : .v1_2)
             for entry in glossary.entries {
                 try writer.write(id: entry.id, source: TMXSegment(text: entry.sourceTerms.first?.text ?? ""),
                                  target: entry.targetTerms.first.map { TMXSegment(text: $0.text) }, notes: [])
@@ -189,12 +191,12 @@ public enum ConvertPipeline {
         return summary
     }
 
-    /// Streams the units of TMX (and XLIFF and PO) files into one XLIFF 1.2 file, duplicates removed as for a TMX
+    /// Streams the units of TMX (and XLIFF and PO) files into one XLIFF 1.2 or 2.0 file, duplicates removed as for a TMX
     /// merge when there are several inputs. The languages are the options', else the first TMX header's source
     /// language (or the first unit's first language) and the first other language of the first unit.
     private static func writeXLIFF(
         _ inputs: [(String, InputKind, [UInt8]?)], output: String, sourceLanguage: LanguageTag?,
-        targetLanguage: LanguageTag?
+        targetLanguage: LanguageTag?, version: XLIFFWriter.Version
     ) throws -> Summary {
         var summary = Summary(inputs: inputs.count, itemsRead: 0, itemsWritten: 0, duplicatesRemoved: 0, warnings: [])
         var writer: XLIFFWriter?
@@ -206,8 +208,8 @@ public enum ConvertPipeline {
                 let declared = sourceLanguage ?? LanguageTag(reader.header.sourceLanguage)
                 while let unit = try reader.next() {
                     try emitXLIFF(unit, declared: declared, targetLanguage: targetLanguage, output: output,
-                                  original: inputs[0].0, writer: &writer, languages: &languages, seen: &seen,
-                                  summary: &summary)
+                                  original: inputs[0].0, version: version, writer: &writer, languages: &languages,
+                                  seen: &seen, summary: &summary)
                 }
                 summary.warnings += reader.warnings.map(\.description)
             } else {
@@ -216,8 +218,8 @@ public enum ConvertPipeline {
                 for unit in units {
                     try emitXLIFF(TMXUnit(unit, creationDate: nil), declared: sourceLanguage ?? unit.sourceLanguage,
                                   targetLanguage: targetLanguage ?? unit.targetLanguage, output: output,
-                                  original: inputs[0].0, writer: &writer, languages: &languages, seen: &seen,
-                                  summary: &summary)
+                                  original: inputs[0].0, version: version, writer: &writer, languages: &languages,
+                                  seen: &seen, summary: &summary)
                 }
             }
         }
@@ -228,7 +230,7 @@ public enum ConvertPipeline {
 
     private static func emitXLIFF(
         _ unit: TMXUnit, declared: LanguageTag?, targetLanguage: LanguageTag?, output: String, original: String,
-        writer: inout XLIFFWriter?, languages: inout (source: LanguageTag, target: LanguageTag)?,
+        version: XLIFFWriter.Version, writer: inout XLIFFWriter?, languages: inout (source: LanguageTag, target: LanguageTag)?,
         seen: inout ConvertFingerprints?, summary: inout Summary
     ) throws {
         summary.itemsRead += 1
@@ -236,7 +238,8 @@ public enum ConvertPipeline {
             let target = targetLanguage
                 ?? unit.variants.first { !$0.language.hasSameLanguage(as: source) }?.language ?? source
             languages = (source, target)
-            writer = try XLIFFWriter(path: output, sourceLanguage: source, targetLanguage: target, original: original)
+            writer = try XLIFFWriter(path: output, sourceLanguage: source, targetLanguage: target, original: original,
+                                     version: version)
         }
         guard let languages else { return }
         if seen?.insert(unit) == false {

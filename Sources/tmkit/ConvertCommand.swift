@@ -8,14 +8,14 @@ struct ConvertCommand: AsyncParsableCommand {
         abstract: "Convert TMX, XLIFF, PO, TBX, tab-separated and CSV files; merge TMX files without duplicates.",
         discussion: "Inputs are told apart by their extension: .tmx, .xlf/.xliff and .po (read only), .tbx, .csv (a language-code header row) and "
             + ".txt/.tsv/.tab (source<TAB>target<TAB>comment; give --source-lang and --target-lang). Several TMX "
-            + "(XLIFF, PO) files converted --to tmx or --to xliff are merged into one, duplicate units removed, inline codes "
-            + "kept (as XLIFF 1.2 bpt/ept/ph/it in XLIFF)."
+            + "(XLIFF, PO) files converted --to tmx, xliff or xliff2 are merged into one, duplicate units removed, inline codes "
+            + "kept (in XLIFF 1.2 as bpt/ept/ph/it, in XLIFF 2.0 as sc/ec/ph with the native codes in originalData)."
     )
 
     @Argument(help: "Input files (- for standard input).")
     var inputs: [String]
 
-    @Option(name: .customLong("to"), help: "Output format: tmx, xliff (XLIFF 1.2), tsv, csv, tbx or tbx3.")
+    @Option(name: .customLong("to"), help: "Output format: tmx, xliff (XLIFF 1.2), xliff2 (XLIFF 2.0), tsv, csv, tbx or tbx3.")
     var format: ConvertPipeline.Format
 
     @Option(help: "Output file (- for standard output). Written atomically.")

@@ -179,6 +179,12 @@ import Testing
         #expect(first == second)
     }
 
+    @Test func tmxToXLIFF2IsByteIdentical() throws {
+        let (first, second) = try twice("inline-codes.tmx", as: "a.tmx", to: "xliff2")
+        #expect(first == second)
+        #expect(String(decoding: first, as: UTF8.self).contains(#"<sc id="b1" dataRef="d1"/>OK<ec startRef="b1""#))
+    }
+
     @Test func tmxToXLIFFIsByteIdenticalAndReadsBack() throws {
         let (first, second) = try twice("inline-codes.tmx", as: "a.tmx", to: "xliff")
         #expect(first == second)
