@@ -35,34 +35,41 @@ public struct DelimitedTextRecords: Sendable {
         return text.withUTF8 { bytes -> [Record] in
             var start = 0
             if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
-            let n = bytes.count
-            let pieceCount = n < 1 << 20 ? 1 : 16
-            var bounds = [start]
-            for k in 1..<pieceCount {
-                var cut = max(bounds[bounds.count - 1], start + (n - start) * k / pieceCount)
-                while cut < n, bytes[cut - 1] != 0x0A { cut += 1 }
-                bounds.append(cut)
-            }
-            bounds.append(n)
-            let results = PieceResults(count: pieceCount)
-            let cuts = bounds
-            let shared = SharedBytes(bytes: bytes)
-            DispatchQueue.concurrentPerform(iterations: pieceCount) { k in
-                results.set(k, parse(shared.bytes, from: cuts[k], to: cuts[k + 1]))
-            }
-            var records: [Record] = []
-            var lineOffset = 0
-            for k in 0..<pieceCount {
-                let (piece, lines) = results.get(k)
-                records.reserveCapacity(records.count + piece.count)
-                for var record in piece {
-                    record.line += lineOffset
-                    records.append(record)
-                }
-                lineOffset += lines
-            }
-            return records
+            let pieces = bytes.count < 1 << 20 ? 1 : 16
+            return parseInPieces(bytes, from: start, to: bytes.count, pieces: pieces, lineOffset: 0).records
         }
+    }
+
+    /// Parses `bytes[start..<n]` (whole lines) in `pieces` parts cut at line feeds, in parallel; records are numbered
+    /// from `lineOffset`. Returns them with the number of lines read.
+    static func parseInPieces(
+        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to n: Int, pieces pieceCount: Int, lineOffset: Int
+    ) -> (records: [Record], lines: Int) {
+        var bounds = [start]
+        for k in 1..<max(1, pieceCount) {
+            var cut = max(bounds[bounds.count - 1], start + (n - start) * k / pieceCount)
+            while cut < n, cut > 0, bytes[cut - 1] != 0x0A { cut += 1 }
+            bounds.append(cut)
+        }
+        bounds.append(n)
+        let results = PieceResults(count: pieceCount)
+        let cuts = bounds
+        let shared = SharedBytes(bytes: bytes)
+        DispatchQueue.concurrentPerform(iterations: pieceCount) { k in
+            results.set(k, parse(shared.bytes, from: cuts[k], to: cuts[k + 1]))
+        }
+        var records: [Record] = []
+        var offset = lineOffset
+        for k in 0..<pieceCount {
+            let (piece, lines) = results.get(k)
+            records.reserveCapacity(records.count + piece.count)
+            for var record in piece {
+                record.line += offset
+                records.append(record)
+            }
+            offset += lines
+        }
+        return (records, offset - lineOffset)
     }
 
     /// The file's bytes, read (never written) by the parallel workers while `withUTF8` keeps them alive.

@@ -62,7 +62,7 @@ public final class DelimitedTextUnitStream {
             for record in records {
                 let unit = try layout.unit(record, file: path)
                 if layout.hasIDColumn {
-                    guard seenIDs.insert(Self.idHash(unit.id)).inserted else {
+                    guard seenIDs.insert(FNV1a.hash(unit.id)).inserted else {
                         throw DelimitedTextError("duplicate unit id ‘\(unit.id)’", file: path, line: record.line)
                     }
                 }
@@ -71,16 +71,6 @@ public final class DelimitedTextUnitStream {
             if units.isEmpty { continue }
             return units
         }
-    }
-
-    /// 64-bit FNV-1a of the id's UTF-8.
-    static func idHash(_ id: String) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in id.utf8 {
-            h ^= UInt64(b)
-            h = h &* 0x0000_0100_0000_01b3
-        }
-        return h
     }
 
     /// The units at the given positions (0-based, counting units in file order, ascending), read from where the
@@ -211,31 +201,7 @@ public final class DelimitedTextUnitStream {
     private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to n: Int, lineOffset: Int)
         -> ([DelimitedTextRecords.Record], Int)
     {
-        let pieceCount = n - start < 1 << 18 ? 1 : 8
-        var bounds = [start]
-        for k in 1..<max(2, pieceCount) where pieceCount > 1 {
-            var cut = max(bounds[bounds.count - 1], start + (n - start) * k / pieceCount)
-            while cut < n, cut > 0, bytes[cut - 1] != 0x0A { cut += 1 }
-            bounds.append(cut)
-        }
-        bounds.append(n)
-        let results = DelimitedTextRecords.PieceResults(count: pieceCount)
-        let cuts = bounds
-        let shared = DelimitedTextRecords.SharedBytes(bytes: bytes)
-        DispatchQueue.concurrentPerform(iterations: pieceCount) { k in
-            results.set(k, DelimitedTextRecords.parse(shared.bytes, from: cuts[k], to: cuts[k + 1]))
-        }
-        var records: [DelimitedTextRecords.Record] = []
-        var offset = lineOffset
-        for k in 0..<pieceCount {
-            let (piece, lines) = results.get(k)
-            records.reserveCapacity(records.count + piece.count)
-            for var record in piece {
-                record.line += offset
-                records.append(record)
-            }
-            offset += lines
-        }
-        return (records, offset - lineOffset)
+        DelimitedTextRecords.parseInPieces(bytes, from: start, to: n, pieces: n - start < 1 << 18 ? 1 : 8,
+                                           lineOffset: lineOffset)
     }
 }

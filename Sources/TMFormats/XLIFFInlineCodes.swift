@@ -11,7 +11,6 @@
 enum XLIFFInlineCodes {
     static func fromTMX(_ markup: String) -> String {
         var out = ""
-        var index = markup.startIndex
         var nextID = 1
         // Ids given to codes without `x`, so that source and target number their codes the same way.
         func freshID(_ attributes: [(String, String)]) -> String {
@@ -19,83 +18,35 @@ enum XLIFFInlineCodes {
             defer { nextID += 1 }
             return "t\(nextID)"
         }
-        while index < markup.endIndex {
-            guard markup[index] == "<", let end = tagEnd(markup, from: index) else {
-                out.append(markup[index])
-                index = markup.index(after: index)
-                continue
-            }
-            let inner = markup[markup.index(after: index)..<end]
-            index = markup.index(after: end)
-            let closing = inner.hasPrefix("/")
-            let selfClosing = inner.hasSuffix("/")
-            var body = Substring(inner.dropFirst(closing ? 1 : 0).dropLast(selfClosing ? 1 : 0))
-            let name = String(body.prefix { !$0.isWhitespace })
-            body = body.dropFirst(name.count)
-            let attributes = parseAttributes(body)
-            let close = selfClosing ? "/>" : ">"
-            switch (name, closing) {
-            case ("bpt", false), ("ept", false):
-                let id = attributes.first { $0.0 == "i" }?.1 ?? freshID(attributes)
-                out += "<\(name) id=\"\(id)\"\(close)"
-            case ("ph", false), ("ut", false):
-                out += "<ph id=\"\(freshID(attributes))\"\(close)"
-            case ("ut", true):
-                out += "</ph>"
-            case ("it", false):
-                let position = attributes.first { $0.0 == "pos" }?.1 == "end" ? "close" : "open"
-                out += "<it id=\"\(freshID(attributes))\" pos=\"\(position)\"\(close)"
-            case ("hi", false):
-                out += "<mrk mtype=\"x-tmx-hi\"\(close)"
-            case ("hi", true):
-                out += "</mrk>"
-            default:
-                // bpt, ept, ph, it and sub end tags, and sub start tags, are the same in both.
-                out += "<" + inner + ">"
+        for token in XMLFragmentTokens(markup) {
+            switch token {
+            case .text(let text):
+                out += text
+            case .start(let name, let attributes, let selfClosing):
+                let close = selfClosing ? "/>" : ">"
+                switch name {
+                case "bpt", "ept":
+                    let id = attributes.first { $0.0 == "i" }?.1 ?? freshID(attributes)
+                    out += "<\(name) id=\"\(id)\"\(close)"
+                case "ph", "ut":
+                    out += "<ph id=\"\(freshID(attributes))\"\(close)"
+                case "it":
+                    let position = attributes.first { $0.0 == "pos" }?.1 == "end" ? "close" : "open"
+                    out += "<it id=\"\(freshID(attributes))\" pos=\"\(position)\"\(close)"
+                case "hi":
+                    out += "<mrk mtype=\"x-tmx-hi\"\(close)"
+                default:
+                    // `sub` is the same in both.
+                    out += "<" + name + attributes.map { " \($0.0)=\"\($0.1)\"" }.joined() + close
+                }
+            case .end(let name):
+                switch name {
+                case "ut": out += "</ph>"
+                case "hi": out += "</mrk>"
+                default: out += "</\(name)>"  // bpt, ept, ph, it and sub end tags are the same in both
+                }
             }
         }
         return out
-    }
-
-    /// The index of the `>` that ends the tag starting at `start`, skipping quoted attribute values.
-    static func tagEnd(_ text: String, from start: String.Index) -> String.Index? {
-        var quote: Character?
-        var index = text.index(after: start)
-        while index < text.endIndex {
-            let c = text[index]
-            if let open = quote {
-                if c == open { quote = nil }
-            } else if c == "\"" || c == "'" {
-                quote = c
-            } else if c == ">" {
-                return index
-            }
-            index = text.index(after: index)
-        }
-        return nil
-    }
-
-    /// `name="value"` pairs (values as written, still escaped).
-    static func parseAttributes(_ text: Substring) -> [(String, String)] {
-        var result: [(String, String)] = []
-        var rest = text
-        while true {
-            rest = rest.drop { $0.isWhitespace }
-            guard let equals = rest.firstIndex(of: "=") else { break }
-            let name = String(rest[..<equals]).trimmingWhitespace()
-            rest = rest[rest.index(after: equals)...].drop { $0.isWhitespace }
-            guard let quote = rest.first, quote == "\"" || quote == "'" else { break }
-            rest = rest.dropFirst()
-            guard let close = rest.firstIndex(of: quote) else { break }
-            result.append((name, String(rest[..<close])))
-            rest = rest[rest.index(after: close)...]
-        }
-        return result
-    }
-}
-
-private extension String {
-    func trimmingWhitespace() -> String {
-        String(self.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
     }
 }

@@ -246,7 +246,7 @@ public struct AlignPipeline: Sendable {
     }
 
     static func json(_ text: String) -> String {
-        JSONText.quoted(text)
+        JSONString.quoted(text)
     }
 
     /// Reads `source<TAB>target` lines; `#` starts a comment line.

@@ -1,3 +1,5 @@
+import TMCore
+
 /// One of N parts of a corpus (`tmkit build --shard I/N`), so that N machines or jobs can each build a part.
 ///
 /// A document belongs to shard `1 + fnv1a64(name) % N`, where `name` is the document's name in the corpus (its path
@@ -41,12 +43,7 @@ public struct CorpusShard: Hashable, Sendable, CustomStringConvertible {
 
     /// The 64-bit FNV-1a hash of the UTF-8 bytes: stable across runs, machines and Swift versions (unlike `Hasher`).
     static func fnv1a64(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        return hash
+        FNV1a.hash(text)
     }
 }
 

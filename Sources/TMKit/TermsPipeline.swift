@@ -297,7 +297,7 @@ public enum TermsPipeline {
     /// The glossary as JSON: one object per entry, keys in a fixed order, so that output can be a gold file.
     public static func json(_ glossary: Glossary) -> String {
         func string(_ text: String) -> String {
-            JSONText.quoted(text)
+            JSONString.quoted(text)
         }
         func terms(_ list: [Term]) -> String {
             "[" + list.map { term in

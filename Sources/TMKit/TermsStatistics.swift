@@ -65,7 +65,7 @@ public enum TermsStatistics {
 
     /// A JSON string literal: quotes, backslashes and control characters escaped, everything else as is.
     static func json(_ text: String) -> String {
-        JSONText.quoted(text)
+        JSONString.quoted(text)
     }
 
     // MARK: Reading

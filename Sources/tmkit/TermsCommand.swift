@@ -50,20 +50,7 @@ extension TermsCommand {
         @Option(name: .customLong("target-lang"), help: "Target language (BCP 47); detected when not given.")
         var targetLanguage: String?
 
-        @Option(help: "Output format: tbx, tbx3, tsv, csv or json.")
-        var format: String = "json"
-
-        @Option(help: "Output file ('-' for standard output). Written atomically.")
-        var output: String = "-"
-
-        @Option(help: "At most this many learned entries (seed entries come on top).")
-        var limit: Int?
-
-        @Option(name: .customLong("min-count"), help: "Drop pairs seen in fewer sentence pairs.")
-        var minCount: Int = 1
-
-        @Option(help: "A glossary whose entries are always kept (.tbx, .csv, or source<TAB>target).")
-        var seed: String?
+        @OptionGroup var glossary: TermsGlossaryOptions
 
         @Option(help: "Read only part I of N of the inputs (1-based) and write its statistics (needs --stats-out).")
         var shard: String?
@@ -98,14 +85,11 @@ extension TermsCommand {
             }
             options.sourceLanguage = sourceLanguage.flatMap(LanguageTag.init)
             options.targetLanguage = targetLanguage.flatMap(LanguageTag.init)
-            guard let format = TermsOptions.Format(format) else {
-                throw ValidationError("--format must be tbx, tbx3, tsv, csv or json")
-            }
-            options.format = format
-            options.output = output
-            options.limit = limit
-            options.minCount = minCount
-            options.seed = seed
+            options.format = try glossary.checkedFormat()
+            options.output = glossary.output
+            options.limit = glossary.limit
+            options.minCount = glossary.minCount
+            options.seed = glossary.seed
             options.shard = try shard.map { try CorpusShard(parsing: $0) }
             options.statisticsOutput = statsOut
             options.jobs = jobs

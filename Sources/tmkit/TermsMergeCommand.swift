@@ -16,34 +16,18 @@ struct TermsMergeCommand: AsyncParsableCommand {
     @Argument(help: "The statistics files of all shards.")
     var statistics: [String]
 
-    @Option(help: "Output format: tbx, tbx3, tsv, csv or json.")
-    var format: String = "json"
-
-    @Option(help: "Output file ('-' for standard output). Written atomically.")
-    var output: String = "-"
-
-    @Option(help: "At most this many learned entries (seed entries come on top).")
-    var limit: Int?
-
-    @Option(name: .customLong("min-count"), help: "Drop pairs seen in fewer sentence pairs.")
-    var minCount: Int = 1
-
-    @Option(help: "A glossary whose entries are always kept (.tbx, .csv, or source<TAB>target).")
-    var seed: String?
+    @OptionGroup var glossary: TermsGlossaryOptions
 
     @Flag(name: .shortAndLong, help: "Say what was read and learned on standard error.")
     var verbose = false
 
     func run() async throws {
-        guard let format = TermsOptions.Format(format) else {
-            throw ValidationError("--format must be tbx, tbx3, tsv, csv or json")
-        }
         var options = TermsMergeOptions(statistics: statistics)
-        options.format = format
-        options.output = output
-        options.limit = limit
-        options.minCount = minCount
-        options.seed = seed
+        options.format = try glossary.checkedFormat()
+        options.output = glossary.output
+        options.limit = glossary.limit
+        options.minCount = glossary.minCount
+        options.seed = glossary.seed
         let verbose = self.verbose
         do {
             _ = try TermsPipeline.merge(options) { line in

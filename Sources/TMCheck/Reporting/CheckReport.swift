@@ -98,19 +98,12 @@ extension Finding {
     /// A stable identity for the ignore list: the rule, source and target (not the unit ids, which move when a
     /// file is edited), hashed with 64-bit FNV-1a and written as 16 hex digits.
     public var fingerprint: String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        func mix(_ text: String) {
-            for byte in text.utf8 {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x0000_0100_0000_01b3
-            }
-            hash ^= 0xff
-            hash = hash &* 0x0000_0100_0000_01b3
+        var hash = FNV1a()
+        for text in [rule, source, target] {
+            hash.combine(text)
+            hash.combine(0xff)
         }
-        mix(rule)
-        mix(source)
-        mix(target)
-        let hex = String(hash, radix: 16)
+        let hex = String(hash.value, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
 }
