@@ -33,10 +33,12 @@ public struct AlignPipeline: Sendable {
     public var presegmented: Bool
     /// A TSV file of `source<TAB>target` word pairs that seeds the aligner's lexicon.
     public var dictionaryPath: String?
+    /// The document's name in the TMX (`x-document`, and the prefix of each `tuid`); default: the source file's name.
+    public var documentName: String?
 
     public init(
         sourcePath: String, targetPath: String, sourceLanguage: LanguageTag, targetLanguage: LanguageTag,
-        presegmented: Bool = false, dictionaryPath: String? = nil
+        presegmented: Bool = false, dictionaryPath: String? = nil, documentName: String? = nil
     ) {
         self.sourcePath = sourcePath
         self.targetPath = targetPath
@@ -44,6 +46,7 @@ public struct AlignPipeline: Sendable {
         self.targetLanguage = targetLanguage
         self.presegmented = presegmented
         self.dictionaryPath = dictionaryPath
+        self.documentName = documentName
     }
 
     /// The outcome of one run: the alignment, the units for a TMX writer, and warnings for the user.
@@ -161,8 +164,8 @@ public struct AlignPipeline: Sendable {
 
     private func translationUnits(_ alignment: DocumentAlignment) -> [TranslationUnit] {
         UnitBuilder.units(
-            documentName: DocumentLoader.documentName(for: sourcePath), sourceLanguage: sourceLanguage,
-            targetLanguage: targetLanguage, pairs: alignment.pairs)
+            documentName: documentName ?? DocumentLoader.documentName(for: sourcePath), sourceLanguage: sourceLanguage,
+            targetLanguage: targetLanguage, pairs: alignment.pairs, idPrefix: documentName.map { $0 + ":" } ?? "")
     }
 
     private func warnings(_ alignment: DocumentAlignment, source: [[String]], target: [[String]]) -> [String] {
@@ -192,24 +195,35 @@ public struct AlignPipeline: Sendable {
 
     /// The result in one of the text formats; TMX is written by the TMX writer (not yet wired).
     public func render(_ result: Result, format: AlignOutputFormat) throws(AlignPipelineError) -> String {
+        if format == .tmx {
+            throw AlignPipelineError(location: nil, message: "TMX is written with write(_:format:to:), not rendered")
+        }
+        return Self.render(result, format: format, document: nil)
+    }
+
+    /// The text formats; with `document`, TSV gets it as a fourth column and JSONL as a `document` field (the
+    /// output of `tmkit align` on folders).
+    static func render(_ result: Result, format: AlignOutputFormat, document: String?) -> String {
         switch format {
         case .beads:
             return result.alignment.sentenceBeads.map { $0.beadNotation + "\n" }.joined()
         case .tsv:
+            let last = document.map { "\t" + cell($0) + "\n" } ?? "\n"
             return result.alignment.pairs.map {
-                Self.cell($0.source) + "\t" + Self.cell($0.target) + "\t" + Self.score($0.confidence) + "\n"
+                Self.cell($0.source) + "\t" + Self.cell($0.target) + "\t" + Self.score($0.confidence) + last
             }.joined()
         case .jsonl:
+            let last = document.map { ",\"document\":" + json($0) + "}\n" } ?? "}\n"
             return result.alignment.pairs.map { pair in
                 "{\"source\":" + Self.json(pair.source) + ",\"target\":" + Self.json(pair.target)
                     + ",\"score\":" + Self.score(pair.confidence)
                     + ",\"sourceSentences\":" + Self.json(pair.sourceSentences)
                     + ",\"targetSentences\":" + Self.json(pair.targetSentences)
                     + ",\"sourceParagraphs\":" + Self.json(pair.sourceParagraphs)
-                    + ",\"targetParagraphs\":" + Self.json(pair.targetParagraphs) + "}\n"
+                    + ",\"targetParagraphs\":" + Self.json(pair.targetParagraphs) + last
             }.joined()
         case .tmx:
-            throw AlignPipelineError(location: nil, message: "TMX is written with write(_:format:to:), not rendered")
+            return ""
         }
     }
 

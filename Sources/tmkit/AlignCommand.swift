@@ -9,12 +9,24 @@ import TMKit
 struct AlignCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "align",
-        abstract: "Align a document with its translation, paragraph by paragraph and sentence by sentence.")
+        abstract: "Align a document with its translation, paragraph by paragraph and sentence by sentence.",
+        discussion: """
+            Two files: one document and its translation. Two folders: every file below SOURCE aligned with the \
+            file at the same path below TARGET (or with the language tag in its name swapped: news/a.de.txt with \
+            news/a.fr.txt), in parallel (--jobs), into one output in path order; TSV gets the document as a \
+            fourth column, JSONL a "document" field, beads a "# DOCUMENT" line before each document, TMX an \
+            x-document prop. Files without a partner or that cannot be aligned are reported and skipped.
 
-    @Argument(help: "The source-language file (plain text, UTF-8; blank lines separate paragraphs).")
+            --shard I/N (folders only) aligns only the documents of part I of N, the part a document's name \
+            falls in by a stable hash (as tmkit build --shard), so N jobs or machines can share a corpus:
+              tmkit align de/ fr/ --source-lang de --target-lang fr --shard 3/8 --format jsonl --output part3.jsonl
+            Concatenate the TSV/JSONL parts, or merge TMX parts with tmkit convert A.tmx B.tmx --to tmx.
+            """)
+
+    @Argument(help: "The source-language file (plain text, UTF-8; blank lines separate paragraphs), or a folder.")
     var source: String
 
-    @Argument(help: "The target-language file.")
+    @Argument(help: "The target-language file, or a folder with the translations at the same paths.")
     var target: String
 
     @Option(name: .customLong("source-lang"), help: "Source language (BCP 47), e.g. de.")
@@ -35,6 +47,24 @@ struct AlignCommand: AsyncParsableCommand {
     @Option(help: "A TSV file of 'source<TAB>target' word pairs that seeds the learned lexicon.")
     var dictionary: String?
 
+    @Option(name: .shortAndLong, help: "Folders: documents aligned at the same time (default: the number of cores).")
+    var jobs: Int?
+
+    @Option(help: ArgumentHelp(
+        "Folders: align only part I of N of the documents (1 ≤ I ≤ N), to spread them over jobs or machines.",
+        valueName: "I/N"))
+    var shard: String?
+
+    @Flag(name: .shortAndLong, help: "Folders: no progress on stderr (warnings are still shown).")
+    var quiet = false
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let shard {
+            do { _ = try CorpusShard(parsing: shard) } catch { throw ValidationError(error.description) }
+        }
+    }
+
     func run() async throws {
         keepFreedMemory()
         guard let sourceTag = LanguageTag(sourceLanguage) else {
@@ -46,6 +76,11 @@ struct AlignCommand: AsyncParsableCommand {
         guard let outputFormat = AlignOutputFormat(rawValue: format) else {
             throw fail("--format: '\(format)' is not one of tmx, tsv, jsonl, beads")
         }
+        if isFolder(source) || isFolder(target) {
+            try await runFolders(sourceTag, targetTag, outputFormat)
+            return
+        }
+        if shard != nil { throw fail("--shard splits the documents of two folders; give folders, not files") }
         let pipeline = AlignPipeline(
             sourcePath: source, targetPath: target, sourceLanguage: sourceTag, targetLanguage: targetTag,
             presegmented: presegmented, dictionaryPath: dictionary)
@@ -55,6 +90,37 @@ struct AlignCommand: AsyncParsableCommand {
             try pipeline.write(result, format: outputFormat, to: output)
         } catch {
             throw fail(error.description)
+        }
+    }
+
+    private func isFolder(_ path: String) -> Bool {
+        var folder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &folder) && folder.boolValue
+    }
+
+    private func runFolders(_ sourceTag: LanguageTag, _ targetTag: LanguageTag, _ format: AlignOutputFormat) async throws {
+        guard isFolder(source), isFolder(target) else {
+            throw fail("\(isFolder(source) ? target : source): give two files or two folders")
+        }
+        var corpus = AlignCorpusPipeline(
+            sourceFolder: source, targetFolder: target, sourceLanguage: sourceTag, targetLanguage: targetTag)
+        corpus.presegmented = presegmented
+        corpus.dictionaryPath = dictionary
+        if let jobs { corpus.jobs = jobs }
+        corpus.shard = try shard.map { try CorpusShard(parsing: $0) }
+        let display = ProgressDisplay.automatic(quiet: quiet)
+        let report: AlignCorpusPipeline.Report
+        do {
+            report = try await corpus.run(format: format, output: output) { display.handle($0) }
+        } catch {
+            throw fail(String(describing: error))
+        }
+        if !quiet {
+            var line = "aligned \(report.documents) documents, \(report.pairs) pairs"
+            if report.lowConfidencePairs > 0 { line += " (\(report.lowConfidencePairs) low-confidence)" }
+            if report.skipped > 0 { line += "; \(report.skipped) skipped" }
+            if let shard = corpus.shard { line += "; shard \(shard), \(report.otherShards) in other shards" }
+            Console.progress(line)
         }
     }
 
