@@ -1,17 +1,22 @@
 import TMCore
 
-/// Reads a glossary from TSV or CSV.
+/// Reads a glossary from TSV or CSV: the one glossary reader of `check`, `terms --seed` and `convert`.
 ///
 /// With a header row of language codes (`en	az	note`, as memoQ and Phrase export), the first two language
 /// columns are source and target; a `note`/`comment` column becomes the entry's note and a `status` column the
 /// target term's administrative status (`deprecated`, `preferred`, `admitted`, or the TBX values such as
 /// `deprecatedTerm-admn-sts`). Without a header the columns are source, target, comment (OmegaT's glossary
-/// layout) and the languages are the ones given. Rows with the same source term form one entry with several
-/// target terms.
+/// layout) and the languages are the ones given. In TSV, a line starting with `#` is a comment. By default rows
+/// with the same source term form one entry with several target terms (what a checker needs: any of them is
+/// right); with `groupsBySource` off every row is its own entry, identified by its line number (what a format
+/// conversion keeps).
+///
+///     let glossary = try DelimitedTextGlossaryReader(delimiter: ",").read(text, file: "terms.csv")
 public struct DelimitedTextGlossaryReader: Sendable {
     public var delimiter: Unicode.Scalar
     public var sourceLanguage: LanguageTag?
     public var targetLanguage: LanguageTag?
+    public var groupsBySource = true
 
     public init(delimiter: Unicode.Scalar = "\t", sourceLanguage: LanguageTag? = nil,
                 targetLanguage: LanguageTag? = nil)
@@ -46,6 +51,7 @@ public struct DelimitedTextGlossaryReader: Sendable {
         var entries: [TermEntry] = []
         var bySource: [String: Int] = [:]
         for record in records {
+            if delimiter == "\t", record.fields.first?.hasPrefix("#") == true { continue }
             guard record.fields.count > max(sourceColumn, targetColumn) else {
                 throw DelimitedTextError("expected at least \(max(sourceColumn, targetColumn) + 1) columns, found "
                     + "\(record.fields.count)", file: file, line: record.line)
@@ -65,6 +71,14 @@ public struct DelimitedTextGlossaryReader: Sendable {
                 note = record.fields[noteColumn]
             }
             let term = Term(text: target, administrativeStatus: status)
+            guard groupsBySource else {
+                guard !target.isEmpty else {
+                    throw DelimitedTextError("a term has no target side", file: file, line: record.line)
+                }
+                entries.append(TermEntry(id: String(record.line), sourceTerms: [Term(text: source)],
+                                         targetTerms: [term], note: note))
+                continue
+            }
             if let k = bySource[source] {
                 if !target.isEmpty { entries[k].targetTerms.append(term) }
                 if entries[k].note == nil { entries[k].note = note }
@@ -75,6 +89,13 @@ public struct DelimitedTextGlossaryReader: Sendable {
             }
         }
         return Glossary(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, entries: entries)
+    }
+
+    /// The delimiter of a CSV file: `;` when its first line has semicolons and no commas (as spreadsheets write
+    /// CSV where the comma is the decimal mark), else `,`.
+    public static func csvDelimiter(_ text: String) -> Unicode.Scalar {
+        let firstLine = text.prefix { $0 != "\n" }
+        return !firstLine.contains(",") && firstLine.contains(";") ? ";" : ","
     }
 
     struct Header {

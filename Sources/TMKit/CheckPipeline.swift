@@ -290,8 +290,7 @@ public enum CheckPipeline {
 
     /// `;` when the header line has semicolons and no commas (spreadsheets in comma-decimal locales).
     static func csvDelimiter(_ text: String) -> Unicode.Scalar {
-        let firstLine = text.prefix { $0 != "\n" }
-        return !firstLine.contains(",") && firstLine.contains(";") ? ";" : ","
+        DelimitedTextGlossaryReader.csvDelimiter(text)
     }
 
     /// A file's text as UTF-8 (`-` is standard input).

@@ -271,14 +271,25 @@ public enum ConvertPipeline {
             return try bytes.map { try TBXReader.read(contents: $0, path: path, sourceLanguage: source, targetLanguage: target) }
                 ?? TBXReader.read(path: path, sourceLanguage: source, targetLanguage: target)
         case .csv:
-            return try GlossaryCSVReader.read(text: text(path: path, bytes: bytes), path: path)
-        case .tsv:
-            guard let source, let target else {
-                throw FormatError("a tab-separated file does not name its languages: give --source-lang and --target-lang",
-                                  file: path)
+            let text = try text(path: path, bytes: bytes)
+            var reader = DelimitedTextGlossaryReader(
+                delimiter: DelimitedTextGlossaryReader.csvDelimiter(text), sourceLanguage: source, targetLanguage: target)
+            reader.groupsBySource = false
+            let glossary = try reader.read(text, file: path)
+            if glossary.sourceLanguage.description == "und" || glossary.targetLanguage.description == "und" {
+                throw FormatError("the first row must name the two languages, for example az,en", file: path, line: 1)
             }
-            return try GlossaryTSVReader.read(text: text(path: path, bytes: bytes), path: path,
-                                              sourceLanguage: source, targetLanguage: target)
+            return glossary
+        case .tsv:
+            let text = try text(path: path, bytes: bytes)
+            var reader = DelimitedTextGlossaryReader(delimiter: "\t", sourceLanguage: source, targetLanguage: target)
+            reader.groupsBySource = false
+            let glossary = try reader.read(text, file: path)
+            if glossary.sourceLanguage.description == "und" || glossary.targetLanguage.description == "und" {
+                throw FormatError("a tab-separated file without a header row of language codes does not name its "
+                    + "languages: give --source-lang and --target-lang", file: path)
+            }
+            return glossary
         case .xliff, .po:
             let units = try translationUnits(path: path, kind: kind, bytes: bytes, source: source, target: target)
             guard let first = units.first else { throw FormatError("the file has no units", file: path) }

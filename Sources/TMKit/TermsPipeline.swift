@@ -265,11 +265,12 @@ public enum TermsPipeline {
         var glossary: Glossary
         if lowered.hasSuffix(".tbx") {
             glossary = try TBXReader.read(path: path)
-        } else if lowered.hasSuffix(".csv") {
-            glossary = try GlossaryCSVReader.read(text: PlainTextReader.text(atPath: path), path: path)
         } else {
-            glossary = try GlossaryTSVReader.read(text: PlainTextReader.text(atPath: path), path: path,
-                                                  sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
+            let text = try PlainTextReader.text(atPath: path)
+            let delimiter = lowered.hasSuffix(".csv") ? DelimitedTextGlossaryReader.csvDelimiter(text) : "\t"
+            glossary = try DelimitedTextGlossaryReader(
+                delimiter: delimiter, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage
+            ).read(text, file: path)
         }
         if glossary.sourceLanguage.hasSameLanguage(as: targetLanguage)
             && glossary.targetLanguage.hasSameLanguage(as: sourceLanguage)

@@ -53,13 +53,14 @@ import TMFormats
             let english = try #require(LanguageTag("en"))
             let azerbaijani = try #require(LanguageTag("az"))
             record {
-                _ = try GlossaryTSVReader.read(text: text, path: file, sourceLanguage: english,
-                                               targetLanguage: azerbaijani)
+                var reader = DelimitedTextGlossaryReader(sourceLanguage: english, targetLanguage: azerbaijani)
+                reader.groupsBySource = false
+                _ = try reader.read(text, file: file)
             }
             record { _ = try DelimitedTextGlossaryReader().read(text, file: file) }
             record { _ = try DelimitedTextUnitReader().read(text, file: file) }
         case "csv":
-            record { _ = try GlossaryCSVReader.read(text: text, path: file) }
+            record { _ = try DelimitedTextGlossaryReader(delimiter: ";").read(text, file: file) }
             record { _ = try DelimitedTextGlossaryReader(delimiter: ",").read(text, file: file) }
         case "text":
             record { _ = PlainTextReader.paragraphs(in: try PlainTextReader.decode(Data(bytes), file: file)) }

@@ -71,9 +71,13 @@ import TMKit
             _ = try ConvertPipeline.run(inputs: [directory + "/t.txt"], to: .csv, output: directory + "/t.csv")
             Issue.record("expected an error")
         } catch {
-            #expect("\(error)" == directory + "/t.txt: a tab-separated file does not name its languages: "
-                    + "give --source-lang and --target-lang")
+            #expect("\(error)" == directory + "/t.txt: a tab-separated file without a header row of language codes "
+                    + "does not name its languages: give --source-lang and --target-lang")
         }
+        // A header row of language codes names them.
+        try "az\ten\nc\td\n".write(toFile: directory + "/h.txt", atomically: true, encoding: .utf8)
+        _ = try ConvertPipeline.run(inputs: [directory + "/h.txt"], to: .csv, output: directory + "/h.csv")
+        #expect(try String(contentsOfFile: directory + "/h.csv", encoding: .utf8) == "az,en,note\r\nc,d,\r\n")
         _ = try ConvertPipeline.run(inputs: [directory + "/t.txt"], to: .csv, output: directory + "/t.csv",
                                     sourceLanguage: "az", targetLanguage: "en")
         #expect(try String(contentsOfFile: directory + "/t.csv", encoding: .utf8) == "az,en,note\r\na,b,\r\n")

@@ -61,8 +61,9 @@ enum FuzzTarget: String, CaseIterable {
             let text = String(decoding: bytes, as: UTF8.self)
             if let english = Self.english, let azerbaijani = Self.azerbaijani {
                 do {
-                    _ = try GlossaryTSVReader.read(text: text, path: path, sourceLanguage: english,
-                                                   targetLanguage: azerbaijani)
+                    var reader = DelimitedTextGlossaryReader(sourceLanguage: english, targetLanguage: azerbaijani)
+                    reader.groupsBySource = false
+                    _ = try reader.read(text, file: path)
                 } catch {
                     _ = error.description
                 }
@@ -71,7 +72,7 @@ enum FuzzTarget: String, CaseIterable {
             do { _ = try DelimitedTextUnitReader().read(text, file: path) } catch { _ = error.description }
         case .csv:
             let text = String(decoding: bytes, as: UTF8.self)
-            do { _ = try GlossaryCSVReader.read(text: text, path: path) } catch { _ = error.description }
+            do { _ = try DelimitedTextGlossaryReader(delimiter: ";").read(text, file: path) } catch { _ = error.description }
             do {
                 _ = try DelimitedTextGlossaryReader(delimiter: ",").read(text, file: path)
             } catch {
