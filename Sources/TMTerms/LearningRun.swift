@@ -411,7 +411,8 @@ struct LearningRun {
                sp != tp {
                 confidence *= 0.6
             }
-            // A phrase never used as a unit on either side (no standalone occurrence) ranks lower.
+            // Unithood from the corpus (`PhraseEvidence`): multi-word pairs never standing alone, fragments and
+            // translated phrases from one sentence pair rank lower.
             if !source.conceptHasAcronym[Int(s)], !target.conceptHasAcronym[Int(t)] {
                 confidence *= PhraseEvidence.factor(
                     source: source.candidates, s, sourceUsesLabels: source.usesLabels,
