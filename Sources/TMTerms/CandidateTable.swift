@@ -45,6 +45,14 @@ struct CandidateTable {
     private(set) var hasNumber: [Bool] = []
     /// A candidate that never occurs outside one longer candidate (`bazar` in `bazar ertəsi`).
     private(set) var isSubsumed: [Bool] = []
+    /// Sentences in which the candidate stands alone: it holds every word of a message or of one of its lines
+    /// (a label, a menu item, a column of a table), as a term does and a free phrase (`unknown reason`) rarely.
+    private(set) var standaloneCount: [Int32] = []
+    /// The word after the candidate's first occurrence (-1: none, a line end or punctuation), and in how many
+    /// of its sentences that same word follows it: a phrase always followed by one word (`International
+    /// System` of, GNU `General Public` License) is a fragment of a longer expression.
+    private var rightNeighbor: [Int32] = []
+    private(set) var sameRight: [Int32] = []
     /// Displayed forms and their counts, and other surface forms (variants).
     /// Most candidates of a corpus are seen once: their one form is a plain string, and a table of forms with
     /// counts exists only for candidates seen again (a dictionary per candidate would dominate the memory).
@@ -108,6 +116,20 @@ struct CandidateTable {
     mutating func add(_ tokens: [AnalysedToken], vocabulary: Vocabulary) -> [Occurrence] {
         var occurrences: [Occurrence] = []
         var seen = Set<Int32>()
+        // The words of each line (between line breaks): first and last word position of the line of a token.
+        var lineFirstWord = [Int](repeating: -1, count: tokens.count)
+        var lineLastWord = [Int](repeating: -1, count: tokens.count)
+        var lineStart = 0
+        for index in 0...tokens.count where index == tokens.count || (tokens[index].kind == .boundary && tokens[index].surface == "\n") {
+            let words = (lineStart..<index).filter { tokens[$0].kind == .word || tokens[$0].kind == .number }
+            if let first = words.first, let last = words.last {
+                for position in lineStart..<index {
+                    lineFirstWord[position] = first
+                    lineLastWord[position] = last
+                }
+            }
+            lineStart = index + 1
+        }
         for range in spans(in: tokens) where range.upperBound <= Int(UInt16.max) {
             let words = range.filter { tokens[$0].kind == .word || tokens[$0].kind == .number }
             // A single number is no term (but 4-cü maddə / Article 4 are).
@@ -143,6 +165,14 @@ struct CandidateTable {
             occurrences.append(Occurrence(candidate: id, range: range))
             guard seen.insert(id).inserted else { continue }
             frequency[Int(id)] += 1
+            if let first = words.first, let last = words.last, lineFirstWord[first] == first,
+               lineLastWord[last] == last {
+                standaloneCount[Int(id)] += 1
+            }
+            let after = range.upperBound < tokens.count && tokens[range.upperBound].kind == .word
+                ? tokens[range.upperBound].id : -1
+            if frequency[Int(id)] == 1 { rightNeighbor[Int(id)] = after }
+            if after >= 0, after == rightNeighbor[Int(id)] { sameRight[Int(id)] += 1 }
             let content = words.filter { !tokens[$0].isStop }
             let allCapitalised = content.allSatisfy {
                 tokens[$0].isCapitalised || tokens[$0].isAcronym || tokens[$0].kind == .number
@@ -191,6 +221,9 @@ struct CandidateTable {
         isVerbPhrase.append(false)
         isFreePhrase.append(false)
         isSubsumed.append(false)
+        standaloneCount.append(0)
+        rightNeighbor.append(-1)
+        sameRight.append(0)
         isMixedCase.append(false)
         hasNumber.append(false)
         firstDisplay.append("")
@@ -224,6 +257,28 @@ struct CandidateTable {
                 }
             }
         }
+    }
+
+    /// Whether at least half of the candidate's sentences write all its words with capitals (a name, a Title
+    /// Case label).
+    func isWrittenAsName(_ id: Int32) -> Bool { nameCount[Int(id)] * 2 >= frequency[Int(id)] }
+
+    /// Whether the candidate is followed by the same word in every one of its sentences (at least three: in two,
+    /// the same next word is often chance).
+    func isFragment(_ id: Int32) -> Bool {
+        frequency[Int(id)] >= 3 && sameRight[Int(id)] >= frequency[Int(id)]
+    }
+
+    /// Whether phrases of this side stand alone often enough for the absence of a standalone occurrence to mean
+    /// something: in software messages and lists of labels a good share of the repeated multi-word candidates
+    /// stand alone somewhere; in running prose (an article) none does, and then absence tells nothing.
+    func phrasesStandAlone() -> Bool {
+        var repeated = 0, alone = 0
+        for index in keys.indices where wordCount[index] >= 2 && frequency[index] >= 2 {
+            repeated += 1
+            if standaloneCount[index] > 0 { alone += 1 }
+        }
+        return repeated > 0 && alone * 20 >= repeated
     }
 
     /// All candidates inside `id` (by words).

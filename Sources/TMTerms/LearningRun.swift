@@ -10,6 +10,8 @@ struct LearningRun {
         var occurrences = FlatRows<CandidateTable.Occurrence>()
         var conceptFrequency: [Int32] = []
         var conceptHasAcronym: [Bool] = []
+        /// Whether the side's phrases stand alone as labels often enough to judge unithood by it.
+        var usesLabels = false
         var translitCache: [Int32: [Character]] = [:]
 
         init(language: String, sentences: [String]) {
@@ -33,6 +35,7 @@ struct LearningRun {
             tokens.shrinkToFit()
             occurrences.shrinkToFit()
             candidates.markSubsumed()
+            usesLabels = candidates.phrasesStandAlone()
             conceptFrequency = [Int32](repeating: 0, count: candidates.count)
             conceptHasAcronym = [Bool](repeating: false, count: candidates.count)
             for id in 0..<Int32(candidates.count) where candidates.isAcronym[Int(id)] {
@@ -407,6 +410,14 @@ struct LearningRun {
             if confidence >= options.minConfidence, let sp = source.headIsPlural(s), let tp = target.headIsPlural(t),
                sp != tp {
                 confidence *= 0.6
+            }
+            // Unithood from the corpus (`PhraseEvidence`): multi-word pairs never standing alone, fragments and
+            // translated phrases from one sentence pair rank lower.
+            if !source.conceptHasAcronym[Int(s)], !target.conceptHasAcronym[Int(t)] {
+                confidence *= PhraseEvidence.factor(
+                    source: source.candidates, s, sourceUsesLabels: source.usesLabels,
+                    target: target.candidates, t, targetUsesLabels: target.usesLabels, pairs: record.linked,
+                    smallInput: smallInput)
             }
             guard confidence >= options.minConfidence else { continue }
             scored.append(Scored(source: s, target: t, confidence: confidence, linked: record.linked,

@@ -1,0 +1,42 @@
+/// Unithood of a multi-word pair measured from the corpus itself, beyond the alignment evidence.
+///
+/// Three signals, each a factor on the pair's confidence (1 for single words on both sides):
+/// - **standalone use**: a term or a UI label is used as a unit, so somewhere in the corpus it stands alone,
+///   as a whole message or as one line or column of one (`Color Palette`, `Hidden Places`); a free phrase
+///   (`unknown reason`, `detailed information`, `resulting file`) only occurs inside sentences. A pair with no
+///   standalone occurrence on either side ranks lower, unless one side is written as a name (`Windows Vista`:
+///   names are units by their capitals) or the side's phrases never stand alone (running prose, such as the
+///   sample article: absence then tells nothing).
+/// - **fragments**: a phrase followed by the same word in every sentence where it occurs (at least three) is a
+///   piece of a longer expression (`International System` of Units, GNU `General Public` License, `Islamic
+///   Republic` of Iran). Only the word after: the word before is often a title or a verb (`President`
+///   Kassym-Jomart Tokayev, `Show` Hidden Places).
+/// - **one sentence pair**: a translated (not copied) multi-word pair seen in a single sentence pair has only
+///   spelling evidence (`Hong Kong ↔ Honk Kong`, `Sri Lankan ↔ Sri Lanka`): a single word of it may be
+///   misspelt or inflected differently, which the spelling similarity tolerates. Not on small inputs (under
+///   3,000 pairs, such as the 17 of the sample article), where most terms are seen once.
+///
+/// Measured on the development sets (the judged Debian catalogs; the multi-word entries of their top 500):
+/// standing alone on either side, 0.87 right; inside sentences only, 0.70; translated multi-word pairs from
+/// one sentence pair, 0.61. The factors are below 1 by about the margin that separates ranks 100 and 500 of
+/// those glossaries, so that weak multi-word pairs fall below stronger single-word ones.
+enum PhraseEvidence {
+    static let insideOnly = 0.85
+    static let fragment = 0.8
+    static let singlePair = 0.8
+
+    static func factor(
+        source: CandidateTable, _ s: Int32, sourceUsesLabels: Bool,
+        target: CandidateTable, _ t: Int32, targetUsesLabels: Bool, pairs: Int32, smallInput: Bool
+    ) -> Double {
+        guard source.wordCount[Int(s)] >= 2 || target.wordCount[Int(t)] >= 2 else { return 1 }
+        var factor = 1.0
+        if source.isFragment(s) || target.isFragment(t) { factor *= fragment }
+        if pairs <= 1, !smallInput, source.keys[Int(s)] != target.keys[Int(t)] { factor *= singlePair }
+        guard sourceUsesLabels || targetUsesLabels,
+              source.standaloneCount[Int(s)] == 0, target.standaloneCount[Int(t)] == 0,
+              !source.isWrittenAsName(s), !target.isWrittenAsName(t)
+        else { return factor }
+        return factor * insideOnly
+    }
+}
