@@ -254,6 +254,16 @@ final class SentenceCostModel: BeadCostModel {
         if a == 0 || b == 0 { return skipPenalty * Double(a + b) }
         let sources = (i - a)..<i
         let targets = (j - b)..<j
+        if lengthWeight > 0 {
+            // Most beads are discarded on their length cost alone: see that without computing it when it is
+            // certain (the bead then costs at least `bound`, and any such value may be returned).
+            let need = (bound - shapePenalty[shape]) / lengthWeight
+            if lengths.surelyCosts(
+                source: sourceLengthSum[i] - sourceLengthSum[i - a], target: targetLengthSum[j] - targetLengthSum[j - b],
+                atLeast: need) {
+                return .infinity
+            }
+        }
         let partial = shapePenalty[shape] + lengthWeight * lengthCost(sources: sources, targets: targets)
         if partial >= bound { return partial }
         return partial + similarityWeight * unmatched(sources: sources, targets: targets) / 2
