@@ -13,6 +13,7 @@ final class SentenceCostModel: BeadCostModel {
     let m: Int
     private let skipPenalty: Double
     private let lengthWeight: Double
+    private let inverseLengthWeight: Double
     private let similarityWeight: Double
     private let smoothing: Double
     private let shapePenalty: UnsafeMutableBufferPointer<Double>
@@ -46,6 +47,7 @@ final class SentenceCostModel: BeadCostModel {
         m = targets.count
         skipPenalty = parameters.skipPenalty
         lengthWeight = parameters.lengthWeight
+        inverseLengthWeight = 1 / parameters.lengthWeight
         similarityWeight = parameters.similarityWeight
         smoothing = parameters.coverageSmoothing
         shapePenalty = .allocate(capacity: sentenceShapes.count)
@@ -257,7 +259,7 @@ final class SentenceCostModel: BeadCostModel {
         if lengthWeight > 0 {
             // Most beads are discarded on their length cost alone: see that without computing it when it is
             // certain (the bead then costs at least `bound`, and any such value may be returned).
-            let need = (bound - shapePenalty[shape]) / lengthWeight
+            let need = (bound - shapePenalty[shape]) * inverseLengthWeight
             if lengths.surelyCosts(
                 source: sourceLengthSum[i] - sourceLengthSum[i - a], target: targetLengthSum[j] - targetLengthSum[j - b],
                 atLeast: need) {

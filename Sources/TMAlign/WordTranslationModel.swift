@@ -1,3 +1,6 @@
+import Dispatch
+import Foundation
+
 /// IBM Model 1 trained in both directions on sentence pairs of one document, from which a small bilingual
 /// lexicon is read off (Moore 2002; hunalign's realign step).
 struct WordTranslationModel {
@@ -48,10 +51,18 @@ struct WordTranslationModel {
         links.removeSubrange(linkCount...)
         let entries = entrySource.count
         guard entries > 0 else { return [] }
-        let forward = train(links: links, pairStart: pairStart, shapes: shapes, entries: entries,
-                            conditionedOn: entrySource, rowMajor: true, iterations: iterations)
-        let backward = train(links: links, pairStart: pairStart, shapes: shapes, entries: entries,
-                             conditionedOn: entryTarget, rowMajor: false, iterations: iterations)
+        // The two directions are independent: train them at the same time (each in its own core's cache).
+        let directions = TrainedDirections()
+        let (allLinks, starts, pairShapes, sources, targets) = (links, pairStart, shapes, entrySource, entryTarget)
+        DispatchQueue.concurrentPerform(iterations: 2) { direction in
+            let probabilities = train(
+                links: allLinks, pairStart: starts, shapes: pairShapes, entries: entries,
+                conditionedOn: direction == 0 ? sources : targets, rowMajor: direction == 0,
+                iterations: iterations)
+            directions.set(direction, probabilities)
+        }
+        let forward = directions.forward
+        let backward = directions.backward
         var result: [(source: Int32, target: Int32)] = []
         for k in 0..<entries where Int(cooccurrences[k]) >= minimumCount {
             if (forward[k] * backward[k]).squareRoot() >= threshold {
@@ -123,6 +134,19 @@ struct WordTranslationModel {
         }}}}}
         return probability
     }
+}
+
+/// The two directions' probabilities, each written once by its own thread.
+private final class TrainedDirections: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [[Double]] = [[], []]
+
+    func set(_ direction: Int, _ probabilities: [Double]) {
+        lock.withLock { values[direction] = probabilities }
+    }
+
+    var forward: [Double] { lock.withLock { values[0] } }
+    var backward: [Double] { lock.withLock { values[1] } }
 }
 
 /// An open-addressing table from (source word, target word) to an entry id: the co-occurrence index of

@@ -21,7 +21,7 @@ struct TMKitCommand: AsyncParsableCommand {
     static func main() async {
         // `tmkit align` is run once per document by scripts: its common form skips ArgumentParser's set-up
         // (reflection over every command, a sixth of a short run); anything else goes through it.
-        if var align = AlignCommand.plainInvocation(Array(CommandLine.arguments.dropFirst())) {
+        if let align = AlignCommand.plainInvocation(Array(CommandLine.arguments.dropFirst())) {
             do {
                 try await align.run()
             } catch {
