@@ -258,12 +258,13 @@ final class SentenceCostModel: BeadCostModel {
         let targets = (j - b)..<j
         if lengthWeight > 0 {
             // Most beads are discarded on their length cost alone: see that without computing it when it is
-            // certain (the bead then costs at least `bound`, and any such value may be returned).
+            // certain. The length cost then exceeds need + 1/400 (see `surelyCosts`), so the bead costs more
+            // than bound + lengthWeight / 800 even after rounding: a lower bound that still discards it.
             let need = (bound - shapePenalty[shape]) * inverseLengthWeight
             if lengths.surelyCosts(
                 source: sourceLengthSum[i] - sourceLengthSum[i - a], target: targetLengthSum[j] - targetLengthSum[j - b],
                 atLeast: need) {
-                return .infinity
+                return bound + lengthWeight / 800
             }
         }
         let partial = shapePenalty[shape] + lengthWeight * lengthCost(sources: sources, targets: targets)
