@@ -13,10 +13,11 @@ struct WordTranslationModel {
     static func learn(
         pairs: [(source: [Int32], target: [Int32])], iterations: Int, threshold: Double, minimumCount: Int
     ) -> [(source: Int32, target: Int32)] {
-        // Sized for three quarters of the word pairs being distinct (about what documents show), so that the
-        // table seldom grows; the id of a pair does not depend on the table's size.
+        // Sized for three quarters of the word pairs being distinct (about what a document shows), so that the
+        // table of a document seldom grows, but at most 200,000 entries to begin with: a large text repeats
+        // its pairs, and the table then grows to what it needs. The id of a pair does not depend on the size.
         let linkBound = pairs.reduce(0) { $0 + $1.source.count * $1.target.count }
-        let index = PairTable(capacity: linkBound * 3 / 4)
+        let index = PairTable(capacity: min(linkBound * 3 / 4, 200_000))
         var entrySource: [Int32] = []
         var entryTarget: [Int32] = []
         var cooccurrences: [Int32] = []
