@@ -269,6 +269,27 @@ final class SentenceCostModel: BeadCostModel {
         }
         let partial = shapePenalty[shape] + lengthWeight * lengthCost(sources: sources, targets: targets)
         if partial >= bound { return partial }
-        return partial + similarityWeight * unmatched(sources: sources, targets: targets) / 2
+        guard similarityWeight > 0, bound < .infinity else {
+            return partial + similarityWeight * unmatched(sources: sources, targets: targets) / 2
+        }
+        // `unmatched`, stopping as soon as the sentences summed so far (each adds a share in 0...1) put the
+        // bead clearly above the bound: that partial sum is a lower bound of the cost that discards the bead.
+        let clearly = bound + 1e-9 * max(1, abs(bound))
+        var cost = 0.0
+        for s in sources {
+            var union: UInt64 = 0
+            for t in targets { union |= masks(s, t).0 }
+            cost += 1 - matchedWeight(union, sourceBitWeight, sourceBitStart[s]) / sourceScale[s]
+            let reached = partial + similarityWeight * cost / 2
+            if reached > clearly { return reached }
+        }
+        for t in targets {
+            var union: UInt64 = 0
+            for s in sources { union |= masks(s, t).1 }
+            cost += 1 - matchedWeight(union, targetBitWeight, targetBitStart[t]) / targetScale[t]
+            let reached = partial + similarityWeight * cost / 2
+            if reached > clearly { return reached }
+        }
+        return partial + similarityWeight * cost / 2
     }
 }
