@@ -69,3 +69,41 @@ func pairIndexNumbersPairsInOrderOfFirstAppearance(capacity: Int) {
     #expect(found.isSuperset(of: ["1-101", "2-102", "3-103", "4-104"]))
     #expect(!found.contains("9-109"))
 }
+
+/// A cost model with pseudo-random bead costs that, like `SentenceCostModel`, answers with a lower bound of the
+/// cost (at least `bound`) as soon as the cost is known to reach `bound`.
+private struct ScrambledCostModel: BeadCostModel {
+    let shapes: [(Int, Int)] = [(1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (2, 2)]
+    let seed: UInt64
+
+    func fullCost(_ i: Int, _ j: Int, _ shape: Int) -> Double {
+        var state = seed ^ UInt64(i) &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(j) &* 0xC2B2_AE3D_27D4_EB4F ^ UInt64(shape)
+        state = (state ^ (state >> 29)) &* 0xBF58_476D_1CE4_E5B9
+        let noise = Double(state >> 11) / Double(1 << 53)
+        let offDiagonal = Double(abs(i - j)) * 0.3
+        return Double(shape) * 0.7 + offDiagonal + 3 * noise
+    }
+
+    func cost(sourceEnd i: Int, targetEnd j: Int, shape: Int, bound: Double) -> Double {
+        let cost = fullCost(i, j, shape)
+        return cost >= bound ? max(bound, cost * 0.8) : cost
+    }
+
+    func lowerBound(shape: Int) -> Double { Double(shape) * 0.7 }
+}
+
+/// The margins computed with the forward pass's kept costs are those computed by scoring every bead again.
+@Test(arguments: [(40, 44, 3, 1 as UInt64), (60, 50, 6, 2), (25, 25, 30, 3)])
+func marginsReusingForwardCostsAreTheSame(n: Int, m: Int, width: Int, seed: UInt64) {
+    let model = ScrambledCostModel(seed: seed)
+    let band = SearchBand.diagonal(n: n, m: m, width: width)
+    let forward = BeadSearch.forward(n: n, m: m, band: band, model: model)
+    #expect(forward.costs.count == forward.total.count * model.shapes.count)
+    var rescoring = forward
+    rescoring.costs = []
+    let reused = BeadSearch.margins(n: n, m: m, band: band, model: model, forward: forward)
+    let rescored = BeadSearch.margins(n: n, m: m, band: band, model: model, forward: rescoring)
+    #expect(reused == rescored)
+    #expect(reused.count == forward.path.count + 1)
+    #expect(reused.contains { $0 > 0 && $0 < .infinity })
+}
