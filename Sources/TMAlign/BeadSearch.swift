@@ -72,8 +72,9 @@ struct SearchBand: Sendable {
 protocol BeadCostModel {
     /// The bead shapes allowed: (source count, target count).
     var shapes: [(Int, Int)] { get }
-    /// The bead's cost; any value of at least `bound` may be returned as soon as the cost is known to reach
-    /// it (the search then discards the bead), which saves the expensive part of the score.
+    /// The bead's cost; as soon as the cost is known to reach `bound`, a value of at least `bound` that is
+    /// still at most the cost (a lower bound of it) may be returned instead (the search then discards the
+    /// bead), which saves the expensive part of the score.
     func cost(sourceEnd i: Int, targetEnd j: Int, shape: Int, bound: Double) -> Double
     /// A value that the cost of every bead of shape `shape` reaches (its fixed penalty): the search skips
     /// the shape without scoring it when even this cannot beat the best bead found so far.
@@ -92,7 +93,17 @@ enum BeadSearch {
         var path: [(source: Range<Int>, target: Range<Int>)]
         var total: [Double]
         var rowStart: [Int]
+        /// For every band cell and shape (`cell * shapes + k`), a lower bound of the cost of the bead of that
+        /// shape ending at the cell, as the pass learned it (the exact cost, or the part that sufficed to
+        /// discard the bead: `BeadCostModel.cost` returns a lower bound of the cost in any case), as a Float;
+        /// -infinity where the pass did not score the bead.
+        /// The backward pass of `margins` skips the beads that this bound already rules out instead of scoring
+        /// them again. Empty when the band has more than `costCacheCells` cells (memory).
+        var costs: [Float] = []
     }
+
+    /// The largest band (in cells) whose bead costs `forward` keeps for `margins`: 4 bytes per cell and shape.
+    static let costCacheCells = 200_000
 
     static func bestPath<Model: BeadCostModel>(
         n: Int, m: Int, band: SearchBand, model: Model
@@ -120,8 +131,11 @@ enum BeadSearch {
         let rowStart = result.rowStart
         let shapes = model.shapes
         let floors = shapes.indices.map { model.lowerBound(shape: $0) }
+        let shapeCount = shapes.count
+        let cached = result.costs.count == total.count * shapeCount
         // Backward totals: the cheapest completion from each point to (n, m).
         var rest = [Double](repeating: .infinity, count: total.count)
+        result.costs.withUnsafeBufferPointer { costs in
         rest.withUnsafeMutableBufferPointer { rest in
             band.lo.withUnsafeBufferPointer { bandLo in
                 band.hi.withUnsafeBufferPointer { bandHi in
@@ -136,8 +150,15 @@ enum BeadSearch {
                                     let ni = i + shape.0
                                     let nj = j + shape.1
                                     guard ni <= n, nj <= m, nj >= bandLo[ni], nj <= bandHi[ni] else { continue }
-                                    let next = rest[rowStart[ni] + nj - bandLo[ni]]
+                                    let nextCell = rowStart[ni] + nj - bandLo[ni]
+                                    let next = rest[nextCell]
                                     if next == .infinity || next + floors[k] >= best { continue }
+                                    // A bound from the forward pass (less a margin for the Float's rounding):
+                                    // the cost is at least that, so next + cost >= best.
+                                    if cached {
+                                        let known = Double(costs[nextCell * shapeCount + k])
+                                        if next + (known - abs(known) * 1e-6) >= best { continue }
+                                    }
                                     let value = next + model.cost(sourceEnd: ni, targetEnd: nj, shape: k, bound: best - next)
                                     if value < best { best = value }
                                 }
@@ -147,6 +168,7 @@ enum BeadSearch {
                     }
                 }
             }
+        }
         }
         let optimum = total[rowStart[n] + m - band.lo[n]]
         var points = [(0, 0)]
@@ -185,7 +207,11 @@ enum BeadSearch {
         var total = [Double](repeating: .infinity, count: cells)
         var back = [UInt8](repeating: UInt8.max, count: cells)
         let shapes = model.shapes
+        let shapeCount = shapes.count
         let floors = shapes.indices.map { model.lowerBound(shape: $0) }
+        let caching = cells <= costCacheCells
+        var costs = caching ? [Float](repeating: -.infinity, count: cells * shapeCount) : []
+        costs.withUnsafeMutableBufferPointer { costs in
         total.withUnsafeMutableBufferPointer { total in
             back.withUnsafeMutableBufferPointer { back in
                 band.lo.withUnsafeBufferPointer { bandLo in
@@ -206,8 +232,9 @@ enum BeadSearch {
                                         guard pi >= 0, pj >= 0, pj >= bandLo[pi], pj <= bandHi[pi] else { continue }
                                         let previous = total[rowStart[pi] + pj - bandLo[pi]]
                                         if previous == .infinity || previous + floors[k] >= best { continue }
-                                        let value = previous
-                                            + model.cost(sourceEnd: i, targetEnd: j, shape: k, bound: best - previous)
+                                        let cost = model.cost(sourceEnd: i, targetEnd: j, shape: k, bound: best - previous)
+                                        if caching { costs[(rowStart[i] + j - lo) * shapeCount + k] = Float(cost) }
+                                        let value = previous + cost
                                         if value < best {
                                             best = value
                                             bestShape = UInt8(k)
@@ -221,6 +248,7 @@ enum BeadSearch {
                     }
                 }
             }
+        }
         }
         var beads: [(source: Range<Int>, target: Range<Int>)] = []
         var i = n
@@ -239,6 +267,6 @@ enum BeadSearch {
             i -= shape.0
             j -= shape.1
         }
-        return Forward(path: beads.reversed(), total: total, rowStart: rowStart)
+        return Forward(path: beads.reversed(), total: total, rowStart: rowStart, costs: costs)
     }
 }

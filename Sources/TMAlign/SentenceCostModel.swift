@@ -13,6 +13,7 @@ final class SentenceCostModel: BeadCostModel {
     let m: Int
     private let skipPenalty: Double
     private let lengthWeight: Double
+    private let inverseLengthWeight: Double
     private let similarityWeight: Double
     private let smoothing: Double
     private let shapePenalty: UnsafeMutableBufferPointer<Double>
@@ -46,6 +47,7 @@ final class SentenceCostModel: BeadCostModel {
         m = targets.count
         skipPenalty = parameters.skipPenalty
         lengthWeight = parameters.lengthWeight
+        inverseLengthWeight = 1 / parameters.lengthWeight
         similarityWeight = parameters.similarityWeight
         smoothing = parameters.coverageSmoothing
         shapePenalty = .allocate(capacity: sentenceShapes.count)
@@ -254,8 +256,40 @@ final class SentenceCostModel: BeadCostModel {
         if a == 0 || b == 0 { return skipPenalty * Double(a + b) }
         let sources = (i - a)..<i
         let targets = (j - b)..<j
+        if lengthWeight > 0 {
+            // Most beads are discarded on their length cost alone: see that without computing it when it is
+            // certain. The length cost then exceeds need + 1/400 (see `surelyCosts`), so the bead costs more
+            // than bound + lengthWeight / 800 even after rounding: a lower bound that still discards it.
+            let need = (bound - shapePenalty[shape]) * inverseLengthWeight
+            if lengths.surelyCosts(
+                source: sourceLengthSum[i] - sourceLengthSum[i - a], target: targetLengthSum[j] - targetLengthSum[j - b],
+                atLeast: need) {
+                return bound + lengthWeight / 800
+            }
+        }
         let partial = shapePenalty[shape] + lengthWeight * lengthCost(sources: sources, targets: targets)
         if partial >= bound { return partial }
-        return partial + similarityWeight * unmatched(sources: sources, targets: targets) / 2
+        guard similarityWeight > 0, bound < .infinity else {
+            return partial + similarityWeight * unmatched(sources: sources, targets: targets) / 2
+        }
+        // `unmatched`, stopping as soon as the sentences summed so far (each adds a share in 0...1) put the
+        // bead clearly above the bound: that partial sum is a lower bound of the cost that discards the bead.
+        let clearly = bound + 1e-9 * max(1, abs(bound))
+        var cost = 0.0
+        for s in sources {
+            var union: UInt64 = 0
+            for t in targets { union |= masks(s, t).0 }
+            cost += 1 - matchedWeight(union, sourceBitWeight, sourceBitStart[s]) / sourceScale[s]
+            let reached = partial + similarityWeight * cost / 2
+            if reached > clearly { return reached }
+        }
+        for t in targets {
+            var union: UInt64 = 0
+            for s in sources { union |= masks(s, t).1 }
+            cost += 1 - matchedWeight(union, targetBitWeight, targetBitStart[t]) / targetScale[t]
+            let reached = partial + similarityWeight * cost / 2
+            if reached > clearly { return reached }
+        }
+        return partial + similarityWeight * cost / 2
     }
 }

@@ -1,3 +1,6 @@
+import Dispatch
+import Foundation
+
 /// IBM Model 1 trained in both directions on sentence pairs of one document, from which a small bilingual
 /// lexicon is read off (Moore 2002; hunalign's realign step).
 struct WordTranslationModel {
@@ -10,41 +13,57 @@ struct WordTranslationModel {
     static func learn(
         pairs: [(source: [Int32], target: [Int32])], iterations: Int, threshold: Double, minimumCount: Int
     ) -> [(source: Int32, target: Int32)] {
-        // Sized for a third of the word pairs being distinct; it grows when more are.
-        var index = PairTable(capacity: pairs.reduce(0) { $0 + $1.source.count * $1.target.count } / 3)
+        // Sized for three quarters of the word pairs being distinct (about what a document shows), so that the
+        // table of a document seldom grows, but at most 200,000 entries to begin with: a large text repeats
+        // its pairs, and the table then grows to what it needs. The id of a pair does not depend on the size.
+        let linkBound = pairs.reduce(0) { $0 + $1.source.count * $1.target.count }
+        let index = PairTable(capacity: min(linkBound * 3 / 4, 200_000))
         var entrySource: [Int32] = []
         var entryTarget: [Int32] = []
         var cooccurrences: [Int32] = []
-        var links: [Int32] = []
+        var links = [Int32](repeating: 0, count: linkBound)
+        var linkCount = 0
         var pairStart: [Int] = [0]
         var shapes: [(s: Int, t: Int)] = []
-        for pair in pairs {
-            let source = uniqued(pair.source)
-            let target = uniqued(pair.target)
-            guard !source.isEmpty, !target.isEmpty else { continue }
-            shapes.append((source.count, target.count))
-            for f in target {
-                for e in source {
-                    let next = Int32(entrySource.count)
-                    let id = index.id(source: e, target: f, next: next)
-                    links.append(id)
-                    if id == next {
-                        entrySource.append(e)
-                        entryTarget.append(f)
-                        cooccurrences.append(1)
-                    } else {
-                        cooccurrences[Int(id)] += 1
+        links.withUnsafeMutableBufferPointer { links in
+            for pair in pairs {
+                let source = uniqued(pair.source)
+                let target = uniqued(pair.target)
+                guard !source.isEmpty, !target.isEmpty else { continue }
+                shapes.append((source.count, target.count))
+                for f in target {
+                    for e in source {
+                        let next = Int32(entrySource.count)
+                        let id = index.id(source: e, target: f, next: next)
+                        links[linkCount] = id
+                        linkCount += 1
+                        if id == next {
+                            entrySource.append(e)
+                            entryTarget.append(f)
+                            cooccurrences.append(1)
+                        } else {
+                            cooccurrences.withUnsafeMutableBufferPointer { $0[Int(id)] += 1 }
+                        }
                     }
                 }
+                pairStart.append(linkCount)
             }
-            pairStart.append(links.count)
         }
+        links.removeSubrange(linkCount...)
         let entries = entrySource.count
         guard entries > 0 else { return [] }
-        let forward = train(links: links, pairStart: pairStart, shapes: shapes, entries: entries,
-                            conditionedOn: entrySource, rowMajor: true, iterations: iterations)
-        let backward = train(links: links, pairStart: pairStart, shapes: shapes, entries: entries,
-                             conditionedOn: entryTarget, rowMajor: false, iterations: iterations)
+        // The two directions are independent: train them at the same time (each in its own core's cache).
+        let directions = TrainedDirections()
+        let (allLinks, starts, pairShapes, sources, targets) = (links, pairStart, shapes, entrySource, entryTarget)
+        DispatchQueue.concurrentPerform(iterations: 2) { direction in
+            let probabilities = train(
+                links: allLinks, pairStart: starts, shapes: pairShapes, entries: entries,
+                conditionedOn: direction == 0 ? sources : targets, rowMajor: direction == 0,
+                iterations: iterations)
+            directions.set(direction, probabilities)
+        }
+        let forward = directions.forward
+        let backward = directions.backward
         var result: [(source: Int32, target: Int32)] = []
         for k in 0..<entries where Int(cooccurrences[k]) >= minimumCount {
             if (forward[k] * backward[k]).squareRoot() >= threshold {
@@ -118,20 +137,44 @@ struct WordTranslationModel {
     }
 }
 
+/// The two directions' probabilities, each written once by its own thread.
+private final class TrainedDirections: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [[Double]] = [[], []]
+
+    func set(_ direction: Int, _ probabilities: [Double]) {
+        lock.withLock { values[direction] = probabilities }
+    }
+
+    var forward: [Double] { lock.withLock { values[0] } }
+    var backward: [Double] { lock.withLock { values[1] } }
+}
+
 /// An open-addressing table from (source word, target word) to an entry id: the co-occurrence index of
 /// `WordTranslationModel.learn`, looked up once per word pair of every training pair. The slots hold ids
-/// (4 bytes); the keys are kept once per entry.
-struct PairTable {
-    private var keys: [UInt64] = []
-    private var slots: [Int32]
+/// (4 bytes); the keys are kept once per entry. Manually managed buffers: the lookup runs once per link and
+/// array uniqueness checks were a good part of it.
+final class PairTable {
+    private var keys: UnsafeMutablePointer<UInt64>
+    private var keyCapacity: Int
+    private var count = 0
+    private var slots: UnsafeMutablePointer<Int32>
     private var mask: Int
 
+    /// `capacity`: the number of distinct pairs expected; the table grows beyond it.
     init(capacity: Int) {
         var size = 1024
         while size * 7 < capacity * 10 { size *= 2 }
-        slots = [Int32](repeating: -1, count: size)
+        slots = .allocate(capacity: size)
+        slots.initialize(repeating: -1, count: size)
         mask = size - 1
-        keys.reserveCapacity(capacity)
+        keyCapacity = max(16, capacity)
+        keys = .allocate(capacity: keyCapacity)
+    }
+
+    deinit {
+        slots.deallocate()
+        keys.deallocate()
     }
 
     @inline(__always)
@@ -140,33 +183,39 @@ struct PairTable {
     }
 
     /// The id of the pair, or `next` (= the number of pairs so far) after inserting it when it is new.
-    mutating func id(source: Int32, target: Int32, next: Int32) -> Int32 {
+    @inline(__always)
+    func id(source: Int32, target: Int32, next: Int32) -> Int32 {
         let key = UInt64(UInt32(bitPattern: source)) << 32 | UInt64(UInt32(bitPattern: target))
-        var slot = Self.slot(key, mask)
         let mask = mask
-        let found: Int32? = keys.withUnsafeBufferPointer { keys in
-            slots.withUnsafeMutableBufferPointer { slots in
-                while true {
-                    let id = slots[slot]
-                    if id < 0 { break }
-                    if keys[Int(id)] == key { return id }
-                    slot = (slot + 1) & mask
-                }
-                slots[slot] = next
-                return nil
-            }
+        var slot = Self.slot(key, mask)
+        while true {
+            let id = slots[slot]
+            if id < 0 { break }
+            if keys[Int(id)] == key { return id }
+            slot = (slot + 1) & mask
         }
-        if let found { return found }
-        keys.append(key)
-        if keys.count * 10 > slots.count * 7 { grow() }
+        slots[slot] = next
+        if count == keyCapacity {
+            let larger = UnsafeMutablePointer<UInt64>.allocate(capacity: 2 * keyCapacity)
+            larger.moveInitialize(from: keys, count: count)
+            keys.deallocate()
+            keys = larger
+            keyCapacity *= 2
+        }
+        keys[count] = key
+        count += 1
+        if count * 10 > (mask + 1) * 7 { grow() }
         return next
     }
 
-    private mutating func grow() {
-        slots = [Int32](repeating: -1, count: 2 * slots.count)
-        mask = slots.count - 1
-        for (id, key) in keys.enumerated() {
-            var slot = Self.slot(key, mask)
+    private func grow() {
+        let size = 2 * (mask + 1)
+        slots.deallocate()
+        slots = .allocate(capacity: size)
+        slots.initialize(repeating: -1, count: size)
+        mask = size - 1
+        for id in 0..<count {
+            var slot = Self.slot(keys[id], mask)
             while slots[slot] >= 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(id)
         }

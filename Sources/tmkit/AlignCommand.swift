@@ -65,6 +65,53 @@ struct AlignCommand: AsyncParsableCommand {
         }
     }
 
+    /// The command for `align SOURCE TARGET` followed by options each given once as `--name value` (and
+    /// `--presegmented`), without ArgumentParser; nil for anything else (help, errors, `--name=value`, `--`,
+    /// values that start with `-`), which then takes the ordinary path so that its messages stay the same.
+    static func plainInvocation(_ arguments: [String]) -> AlignCommand? {
+        guard arguments.first == "align" else { return nil }
+        var positionals: [String] = []
+        var values: [String: String] = [:]
+        var presegmented = false
+        var k = 1
+        while k < arguments.count {
+            let argument = arguments[k]
+            k += 1
+            guard argument.hasPrefix("-") else {
+                guard argument != "help" else { return nil }
+                positionals.append(argument)
+                continue
+            }
+            switch argument {
+            case "--presegmented":
+                guard !presegmented else { return nil }
+                presegmented = true
+            case "--source-lang", "--target-lang", "--format", "--output", "--dictionary":
+                guard k < arguments.count, !arguments[k].hasPrefix("-"), values[argument] == nil else { return nil }
+                values[argument] = arguments[k]
+                k += 1
+            default:
+                return nil
+            }
+        }
+        guard positionals.count == 2, let sourceLanguage = values["--source-lang"],
+              let targetLanguage = values["--target-lang"] else { return nil }
+        var command = AlignCommand()
+        command.source = positionals[0]
+        command.target = positionals[1]
+        command.sourceLanguage = sourceLanguage
+        command.targetLanguage = targetLanguage
+        command.presegmented = presegmented
+        command.format = values["--format"] ?? "tsv"
+        command.output = values["--output"]
+        command.dictionary = values["--dictionary"]
+        // Every property is given a value: ArgumentParser's wrappers trap when an unparsed one is read.
+        command.jobs = nil
+        command.shard = nil
+        command.quiet = false
+        return command
+    }
+
     func run() async throws {
         keepFreedMemory()
         guard let sourceTag = LanguageTag(sourceLanguage) else {

@@ -19,6 +19,16 @@ struct TMKitCommand: AsyncParsableCommand {
 
     /// Runs the command; a usage error exits with 2 (the contract), not ArgumentParser's 64.
     static func main() async {
+        // `tmkit align` is run once per document by scripts: its common form skips ArgumentParser's set-up
+        // (reflection over every command, a sixth of a short run); anything else goes through it.
+        if let align = AlignCommand.plainInvocation(Array(CommandLine.arguments.dropFirst())) {
+            do {
+                try await align.run()
+            } catch {
+                exit(withError: error)
+            }
+            return
+        }
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
