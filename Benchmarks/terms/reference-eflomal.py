@@ -20,7 +20,8 @@ Steps (nothing tuned to any corpus):
 5. Glossary: for each source phrase, its most frequent target (ties: higher p(s|t)); dropped are pairs where
    either side is only stop words (Sources/TMTerms/Resources/stopwords-LANG.txt, the project's lists),
    punctuation, numbers or placeholders, or begins or ends with a punctuation token or placeholder (no
-   glossary keeps `file :` or `( default`). Score = c(s,t) × min(p(t|s), p(s|t)); the top 500 by score.
+   glossary keeps `file :` or `( default`); with --stop-edges also pairs whose either side begins or ends with a
+   stop word (`this tag`, `number of`: the rule tmkit applies to its own candidates). Score = c(s,t) × min(p(t|s), p(s|t)); the top 500 by score.
 """
 import argparse
 import collections
@@ -139,6 +140,8 @@ def main():
     ap.add_argument("pairs")
     ap.add_argument("output")
     ap.add_argument("--top", type=int, default=500)
+    ap.add_argument("--stop-edges", action="store_true",
+                    help="also drop pairs whose either side begins or ends with a stop word (tmkit's own candidate rule)")
     args = ap.parse_args()
 
     src_text, trg_text = [], []
@@ -190,6 +193,9 @@ def main():
         if not content(skey, stops_en) or not content(tkey, stops_es):
             continue
         if is_punct(skey[0]) or is_punct(skey[-1]) or is_punct(tkey[0]) or is_punct(tkey[-1]):
+            continue
+        if args.stop_edges and (skey[0] in stops_en or skey[-1] in stops_en
+                                or tkey[0] in stops_es or tkey[-1] in stops_es):
             continue
         rank_key = (c, c / trg_count[tkey])
         if skey not in best or rank_key > best[skey][0]:
