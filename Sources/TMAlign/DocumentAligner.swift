@@ -79,15 +79,21 @@ public struct DocumentAligner: Sendable {
     /// Word pairs known to be translations (a user's dictionary); they seed the learned lexicon.
     public var dictionary: [(source: String, target: String)]
     public var parameters: AlignmentParameters
+    /// A lexicon learned for the whole corpus (`learnLexicon(from:…)`). With it, the aligner learns nothing from
+    /// the document and aligns it in one pass (two for a long document without paragraphs: its chunked first
+    /// pass, then the pass that measures the margins); without it, it learns its own lexicon as described above.
+    public var lexicon: AlignmentLexicon?
 
     public init(
         sourceLanguage: LanguageTag, targetLanguage: LanguageTag,
-        dictionary: [(source: String, target: String)] = [], parameters: AlignmentParameters = AlignmentParameters()
+        dictionary: [(source: String, target: String)] = [], parameters: AlignmentParameters = AlignmentParameters(),
+        lexicon: AlignmentLexicon? = nil
     ) {
         self.sourceLanguage = sourceLanguage
         self.targetLanguage = targetLanguage
         self.dictionary = dictionary
         self.parameters = parameters
+        self.lexicon = lexicon
     }
 
     /// Aligns sentences given paragraph by paragraph: `source[p]` holds the sentences of source paragraph `p`.
@@ -103,27 +109,21 @@ public struct DocumentAligner: Sendable {
         let m = corpus.target.count
         let lengths = LengthModel(ratio: Self.lengthRatio(corpus), variance: parameters.lengthVariance)
 
-        // Pass 1: anchors, cognates and the seed dictionary only; length weighs more.
         let seed = seedLexicon(corpus: corpus)
         var lexicon = seed
-        var firstParameters = parameters
-        firstParameters.similarityWeight = parameters.firstPassSimilarityWeight
-        var firstPass = alignInChunks(
-            corpus: corpus, tables: MatchTables(corpus: corpus, lexicon: lexicon), n: n, m: m, lengths: lengths,
-            parameters: firstParameters)
-
-        // Learn a lexicon from the pass's pairs, then realign with it (`learningRounds` times).
-        for pass in 0..<max(1, parameters.learningRounds) {
-            lexicon = seed
-            let learned = WordTranslationModel.learn(
-                pairs: trainingPairs(firstPass, corpus: corpus), iterations: parameters.modelIterations,
-                threshold: parameters.lexiconThreshold, minimumCount: parameters.lexiconMinimumCount)
-            for entry in learned { lexicon.add(source: entry.source, target: entry.target) }
-            if pass + 1 < parameters.learningRounds {
-                firstPass = alignStretch(
-                    corpus: corpus, tables: MatchTables(corpus: corpus, lexicon: lexicon), sources: 0..<n,
-                    targets: 0..<m, around: firstPass, lengths: lengths, parameters: parameters)
+        let paragraphed = source.count > 1 && target.count > 1
+        var firstPass: [(source: Range<Int>, target: Range<Int>)]?
+        if let corpusLexicon = self.lexicon {
+            // One pass with the corpus's lexicon; only a long document without paragraphs gets a chunked pass first.
+            corpusLexicon.add(to: &lexicon, corpus: corpus)
+            let chunk = max(100, parameters.chunkLength)
+            if !paragraphed && n > chunk + chunk / 2 {
+                firstPass = alignInChunks(
+                    corpus: corpus, tables: MatchTables(corpus: corpus, lexicon: lexicon), n: n, m: m,
+                    lengths: lengths, parameters: parameters)
             }
+        } else {
+            firstPass = learnDocumentLexicon(corpus: corpus, seed: seed, lexicon: &lexicon, lengths: lengths)
         }
         let tables = MatchTables(corpus: corpus, lexicon: lexicon)
         let matcher = GroupMatcher(corpus: corpus, tables: tables)
@@ -131,7 +131,7 @@ public struct DocumentAligner: Sendable {
         var paragraphBeads: [AlignmentBead] = []
         var sentencePath: [(source: Range<Int>, target: Range<Int>)] = []
         var margins: [GridPoint: Double] = [:]
-        if source.count > 1 && target.count > 1 {
+        if paragraphed {
             let model = ParagraphCostModel(
                 corpus: corpus, matcher: matcher, sourceParagraphStart: sourceParagraphStart,
                 targetParagraphStart: targetParagraphStart, lengths: lengths, parameters: parameters)
@@ -182,6 +182,34 @@ public struct DocumentAligner: Sendable {
             sourceSentences: sourceSentences, targetSentences: targetSentences,
             sourceParagraphStart: sourceParagraphStart, targetParagraphStart: targetParagraphStart,
             lexiconSize: lexicon.entryCount)
+    }
+
+    /// Learns the document's own lexicon into `lexicon` (which holds `seed`): a first pass with anchors, cognates
+    /// and the seed dictionary only (length weighs more), IBM Model 1 on its pairs, and a realignment with the
+    /// result (`learningRounds` times). Returns the last pass's path.
+    private func learnDocumentLexicon(
+        corpus: AlignmentCorpus, seed: Lexicon, lexicon: inout Lexicon, lengths: LengthModel
+    ) -> [(source: Range<Int>, target: Range<Int>)] {
+        let n = corpus.source.count
+        let m = corpus.target.count
+        var firstParameters = parameters
+        firstParameters.similarityWeight = parameters.firstPassSimilarityWeight
+        var firstPass = alignInChunks(
+            corpus: corpus, tables: MatchTables(corpus: corpus, lexicon: lexicon), n: n, m: m, lengths: lengths,
+            parameters: firstParameters)
+        for pass in 0..<max(1, parameters.learningRounds) {
+            lexicon = seed
+            let learned = WordTranslationModel.learn(
+                pairs: trainingPairs(firstPass, corpus: corpus), iterations: parameters.modelIterations,
+                threshold: parameters.lexiconThreshold, minimumCount: parameters.lexiconMinimumCount)
+            for entry in learned { lexicon.add(source: entry.source, target: entry.target) }
+            if pass + 1 < parameters.learningRounds {
+                firstPass = alignStretch(
+                    corpus: corpus, tables: MatchTables(corpus: corpus, lexicon: lexicon), sources: 0..<n,
+                    targets: 0..<m, around: firstPass, lengths: lengths, parameters: parameters)
+            }
+        }
+        return firstPass
     }
 
     /// Folds 1-0 and 0-1 beads into a neighbouring bead when the lone sentence is well covered by that bead's

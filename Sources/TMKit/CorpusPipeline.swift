@@ -66,6 +66,17 @@ public enum CorpusPipeline {
         let start = clock.now
         let cpuAtStart = CorpusTimings.processCPU()
 
+        // One alignment lexicon for the corpus, learned from its first documents (which are built on the way).
+        let shard = options.shard
+        var learned = await CorpusLexicon.learn(
+            documents: plan.allDocuments, worker: worker, jobs: jobs,
+            keeps: { shard?.contains(documentNamed: $0.name) ?? true })
+        report.timings.addDocumentStages(learned.timings)
+        report.lexiconEntries = learned.lexicon?.entryCount ?? 0
+        report.lexiconDocuments = learned.learningDocuments
+        report.lexiconPairs = learned.pairs
+        let lexicon = learned.lexicon
+
         try await withThrowingTaskGroup(of: (Int, Result<CorpusDocumentResult, CorpusIssue>).self) { group in
             var writer: TMXWriter?
             var submitted = 0
@@ -74,18 +85,26 @@ public enum CorpusPipeline {
             var bytesDone = 0
             var finished: [Int: Result<CorpusDocumentResult, CorpusIssue>] = [:]
             func submit() {
-                while submitted < documents.count && running < jobs && submitted - nextToWrite < window {
+                while submitted < documents.count && submitted - nextToWrite < window {
                     let index = submitted
                     let document = documents[index]
-                    group.addTask { (index, worker.process(document)) }
+                    if let result = learned.results.removeValue(forKey: document.name) {
+                        finished[index] = result
+                    } else {
+                        guard running < jobs else { return }
+                        group.addTask { (index, worker.process(document, lexicon: lexicon)) }
+                        running += 1
+                    }
                     submitted += 1
-                    running += 1
                 }
             }
-            submit()
-            while let (index, result) = try await group.next() {
-                running -= 1
-                finished[index] = result
+            while nextToWrite < documents.count {
+                submit()
+                if finished[nextToWrite] == nil {
+                    guard let (index, result) = try await group.next() else { break }
+                    running -= 1
+                    finished[index] = result
+                }
                 while let result = finished.removeValue(forKey: nextToWrite) {
                     switch result {
                     case .success(let built):
@@ -118,7 +137,6 @@ public enum CorpusPipeline {
                         bytesTotal: bytesTotal, sentencePairs: report.sentencePairs, skipped: report.skippedTotal,
                         elapsed: seconds(clock.now - start))))
                 }
-                submit()
             }
             guard let finishedWriter = writer.take() else {
                 throw CorpusError("none of the \(documents.count) documents could be built")

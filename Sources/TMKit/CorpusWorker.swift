@@ -1,3 +1,4 @@
+import TMAlign
 import TMCore
 import TMFormats
 
@@ -11,6 +12,8 @@ struct CorpusDocumentResult: Sendable {
     var unmatchedSentences: Int
     /// CPU seconds of each stage for this document.
     var timings = CorpusTimings()
+    /// The alignment itself, kept for the documents the corpus's alignment lexicon is learned from.
+    var alignment: DocumentAlignment?
 }
 
 /// Reads, segments and aligns one document of a corpus. Runs on any task: it holds only values.
@@ -22,7 +25,11 @@ struct CorpusWorker: Sendable {
     var forcedSource: LanguageTag?
     var forcedTarget: LanguageTag?
 
-    func process(_ entry: CorpusDocument) -> Result<CorpusDocumentResult, CorpusIssue> {
+    /// Builds the document `entry`: aligned with the corpus's `lexicon` in one pass when there is one, else with a
+    /// lexicon of its own; `keepsAlignment` returns the alignment too.
+    func process(
+        _ entry: CorpusDocument, lexicon: AlignmentLexicon? = nil, keepsAlignment: Bool = false
+    ) -> Result<CorpusDocumentResult, CorpusIssue> {
         var timings = CorpusTimings()
         var mark = CorpusTimings.threadCPU()
         func lap() -> Double {
@@ -45,7 +52,7 @@ struct CorpusWorker: Sendable {
         let source = SentenceStage.segment(document.sourceParagraphs, language: document.sourceLanguage)
         let target = SentenceStage.segment(document.targetParagraphs, language: document.targetLanguage)
         timings.segmentation = lap()
-        let alignment = SentenceStage.align(document, source: source, target: target)
+        let alignment = SentenceStage.align(document, source: source, target: target, lexicon: lexicon)
         timings.alignment = lap()
         let units = UnitBuilder.units(for: document, pairs: alignment.pairs, idPrefix: entry.name + ":")
         let unmatched = alignment.sentenceBeads.filter { $0.source.isEmpty || $0.target.isEmpty }
@@ -57,6 +64,7 @@ struct CorpusWorker: Sendable {
             unmatchedSentences: unmatched)
         timings.units = lap()
         result.timings = timings
+        if keepsAlignment { result.alignment = alignment }
         return .success(result)
     }
 

@@ -19,9 +19,13 @@ public enum SentenceStage {
         return (source, target, align(document, source: source, target: target))
     }
 
-    /// Aligns the sentences of `document`, already segmented (`source` and `target`: sentences per paragraph).
-    public static func align(_ document: BilingualDocument, source: [[String]], target: [[String]]) -> DocumentAlignment {
-        let aligner = DocumentAligner(sourceLanguage: document.sourceLanguage, targetLanguage: document.targetLanguage)
+    /// Aligns the sentences of `document`, already segmented (`source` and `target`: sentences per paragraph);
+    /// with a corpus's `lexicon`, in one pass (see `DocumentAligner.lexicon`).
+    public static func align(
+        _ document: BilingualDocument, source: [[String]], target: [[String]], lexicon: AlignmentLexicon? = nil
+    ) -> DocumentAlignment {
+        let aligner = DocumentAligner(
+            sourceLanguage: document.sourceLanguage, targetLanguage: document.targetLanguage, lexicon: lexicon)
         return aligner.align(source: source, target: target)
     }
 
