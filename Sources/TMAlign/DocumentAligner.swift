@@ -135,8 +135,14 @@ public struct DocumentAligner: Sendable {
             let model = ParagraphCostModel(
                 corpus: corpus, matcher: matcher, sourceParagraphStart: sourceParagraphStart,
                 targetParagraphStart: targetParagraphStart, lengths: lengths, parameters: parameters)
-            let (paragraphPath, paragraphMargins) = adaptiveSearch(
-                n: source.count, m: target.count, around: nil, margins: true, model: { _ in model })
+            // Paragraph beads are costly to score (whole paragraphs compared) and the margins pass scores them
+            // again: remember them (the same costs, so the same path and margins).
+            let (paragraphPath, paragraphMargins) = (source.count + 1) * (target.count + 1)
+                <= BeadCostCache<ParagraphCostModel>.maximumPoints
+                ? adaptiveSearch(
+                    n: source.count, m: target.count, around: nil, margins: true,
+                    model: { [cache = BeadCostCache(model, n: source.count, m: target.count)] _ in cache })
+                : adaptiveSearch(n: source.count, m: target.count, around: nil, margins: true, model: { _ in model })
             // A paragraph boundary is as reliable as the paragraph alignment makes it.
             var point = (0, 0)
             for (bead, margin) in zip(paragraphPath, paragraphMargins.dropFirst()) {
