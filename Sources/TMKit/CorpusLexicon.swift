@@ -25,6 +25,9 @@ struct CorpusLexicon {
     var results: [String: Result<CorpusDocumentResult, CorpusIssue>]
     /// CPU seconds of the document stages of every document built here (other shards' included).
     var timings = CorpusTimings()
+    /// Sentence pairs per byte of the learning documents (0 if none could be built): how many pairs the rest of
+    /// the corpus will give, estimated before it is built.
+    var pairsPerByte: Double = 0
 
     /// Builds the first documents of `documents` (`jobs` at a time) and learns the lexicon from them.
     /// `keeps` tells which documents' results the caller will write.
@@ -37,6 +40,8 @@ struct CorpusLexicon {
         var learning = 0
         var results: [String: Result<CorpusDocumentResult, CorpusIssue>] = [:]
         var timings = CorpusTimings()
+        var builtPairs = 0
+        var builtBytes = 0
         await withTaskGroup(of: (Int, Result<CorpusDocumentResult, CorpusIssue>).self) { group in
             var submitted = 0
             var finished: [Int: Result<CorpusDocumentResult, CorpusIssue>] = [:]
@@ -56,6 +61,8 @@ struct CorpusLexicon {
                     learning += 1
                     if case .success(var built) = result {
                         timings.addDocumentStages(built.timings)
+                        builtPairs += built.units.count
+                        builtBytes += document.byteCount
                         if let alignment = built.alignment {
                             pairs += DocumentAligner.lexiconPairs(in: alignment)
                             alignments.append(alignment)
@@ -74,13 +81,16 @@ struct CorpusLexicon {
                 if case .success(let built) = result { timings.addDocumentStages(built.timings) }
             }
         }
+        let pairsPerByte = builtBytes > 0 ? Double(builtPairs) / Double(builtBytes) : 0
         guard pairs >= minimumPairs, learning < documents.count else {
             return CorpusLexicon(
-                lexicon: nil, learningDocuments: learning, pairs: pairs, results: results, timings: timings)
+                lexicon: nil, learningDocuments: learning, pairs: pairs, results: results, timings: timings,
+                pairsPerByte: pairsPerByte)
         }
         let lexicon = DocumentAligner.learnLexicon(
             from: alignments, sourceLanguage: worker.sourceLanguage, targetLanguage: worker.targetLanguage)
         return CorpusLexicon(
-            lexicon: lexicon, learningDocuments: learning, pairs: pairs, results: results, timings: timings)
+            lexicon: lexicon, learningDocuments: learning, pairs: pairs, results: results, timings: timings,
+            pairsPerByte: pairsPerByte)
     }
 }

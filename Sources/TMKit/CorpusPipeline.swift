@@ -77,25 +77,63 @@ public enum CorpusPipeline {
         report.lexiconPairs = learned.pairs
         let lexicon = learned.lexicon
 
+        // A large corpus's glossary is learned from documents chosen up front (built first), so that the term
+        // learner can run while the other documents are aligned; a small one's from all its pairs at the end.
+        let learner = TermLearner(sourceLanguage: pair.0, targetLanguage: pair.1)
+        let sampleIndices = options.glossaryFormats.isEmpty ? nil : CorpusTermDocuments.choose(
+            documents, capacity: options.termSampleSize, pairsPerByte: learned.pairsPerByte,
+            built: Set(learned.results.keys))
+        let sampleSet = Set(sampleIndices ?? [])
+        var sampleUnits: [Int: [TranslationUnit]] = [:]
+        var glossaryJob: CorpusGlossaryJob?
+        var glossaryStart = clock.now
+        var documentSample: CorpusTermSample?
+        func sampleComplete() {
+            var chosen = CorpusTermSample(capacity: options.termSampleSize)
+            for index in sampleSet.sorted() {
+                for unit in sampleUnits[index] ?? [] { chosen.add(unit) }
+            }
+            sampleUnits = [:]
+            documentSample = chosen
+            // With one job, documents and glossary take turns, as the single slot allows.
+            guard jobs > 1 else { return }
+            events(.step("learning the glossary from a sample of \(chosen.count) sentence pairs "
+                + "(\(sampleSet.count) of \(documents.count) documents) while aligning the others"))
+            glossaryStart = clock.now
+            glossaryJob = CorpusGlossaryJob(learner: learner, units: chosen.units)
+        }
+
         try await withThrowingTaskGroup(of: (Int, Result<CorpusDocumentResult, CorpusIssue>).self) { group in
             var writer: TMXWriter?
-            var submitted = 0
             var running = 0
             var nextToWrite = 0
             var bytesDone = 0
             var finished: [Int: Result<CorpusDocumentResult, CorpusIssue>] = [:]
+            // The glossary's documents first, then the others in order.
+            let queue = (sampleIndices ?? []) + documents.indices.filter { !sampleSet.contains($0) }
+            var queued = 0
+            func arrive(_ index: Int, _ result: Result<CorpusDocumentResult, CorpusIssue>) {
+                finished[index] = result
+                guard sampleSet.contains(index) else { return }
+                if case .success(let built) = result { sampleUnits[index] = built.units } else { sampleUnits[index] = [] }
+                if sampleUnits.count == sampleSet.count { sampleComplete() }
+            }
             func submit() {
-                while submitted < documents.count && submitted - nextToWrite < window {
-                    let index = submitted
+                while queued < queue.count {
+                    let index = queue[queued]
+                    // Other documents wait for their turn to be written: memory holds at most `window` of them.
+                    if !sampleSet.contains(index) && index - nextToWrite >= window { return }
                     let document = documents[index]
                     if let result = learned.results.removeValue(forKey: document.name) {
-                        finished[index] = result
+                        arrive(index, result)
                     } else {
-                        guard running < jobs else { return }
+                        // The term learner, while it runs, takes one of the job slots.
+                        let slots = glossaryJob.map { $0.isFinished ? jobs : max(1, jobs - 1) } ?? jobs
+                        guard running < slots else { return }
                         group.addTask { (index, worker.process(document, lexicon: lexicon)) }
                         running += 1
                     }
-                    submitted += 1
+                    queued += 1
                 }
             }
             while nextToWrite < documents.count {
@@ -103,7 +141,8 @@ public enum CorpusPipeline {
                 if finished[nextToWrite] == nil {
                     guard let (index, result) = try await group.next() else { break }
                     running -= 1
-                    finished[index] = result
+                    arrive(index, result)
+                    continue
                 }
                 while let result = finished.removeValue(forKey: nextToWrite) {
                     switch result {
@@ -112,7 +151,7 @@ public enum CorpusPipeline {
                         if writer == nil { writer = try TMXWriter(path: tmxPath, header: header) }
                         for unit in built.units {
                             try writer?.write(unit)
-                            sample.add(unit)
+                            if sampleIndices == nil { sample.add(unit) }
                         }
                         report.timings.writing += CorpusTimings.threadCPU() - mark
                         report.timings.addDocumentStages(built.timings)
@@ -147,6 +186,7 @@ public enum CorpusPipeline {
         }
         report.timings.documentsWall = seconds(clock.now - start)
         report.timings.documentsCPU = CorpusTimings.processCPU() - cpuAtStart
+        let documentsEnd = clock.now
         // The aligner spreads a document's paragraphs over helper threads, which its own thread's clock misses:
         // alignment gets what the other document stages do not account for.
         let accounted = report.timings.reading + report.timings.segmentation + report.timings.units
@@ -155,16 +195,34 @@ public enum CorpusPipeline {
         report.outputs.append(tmxPath)
 
         if !options.glossaryFormats.isEmpty {
-            let units = sample.units
-            report.glossarySamplePairs = units.count
-            events(.step(units.count == sample.seen
-                ? "learning the glossary from \(units.count) sentence pairs"
-                : "learning the glossary from a sample of \(units.count) of \(sample.seen) sentence pairs"))
-            let glossaryStart = clock.now
-            // The term learner runs both sides on two threads: the process's clock counts both.
-            let cpuBeforeTerms = CorpusTimings.processCPU()
-            let glossary = TermLearner(sourceLanguage: pair.0, targetLanguage: pair.1).learn(from: units)
-            report.timings.termLearning = CorpusTimings.processCPU() - cpuBeforeTerms
+            let glossary: Glossary
+            if let glossaryJob {
+                // Learned alongside the documents: its thread's CPU is not the aligner's.
+                glossary = await glossaryJob.result()
+                report.glossarySamplePairs = documentSample?.count ?? 0
+                report.timings.termLearning = glossaryJob.threadCPU
+                // The process's CPU of the document phase includes the learner's while they overlapped (its
+                // share of the learner's wall time): that part is not alignment.
+                let overlap = glossaryJob.wall > 0
+                    ? min(1, seconds(documentsEnd - glossaryStart) / glossaryJob.wall) : 0
+                report.timings.alignment = max(0, report.timings.alignment - overlap * glossaryJob.threadCPU)
+            } else {
+                let units = documentSample?.units ?? sample.units
+                report.glossarySamplePairs = units.count
+                if let documentSample {
+                    events(.step("learning the glossary from a sample of \(documentSample.count) sentence pairs "
+                        + "(\(sampleSet.count) of \(documents.count) documents)"))
+                } else {
+                    events(.step(units.count == sample.seen
+                        ? "learning the glossary from \(units.count) sentence pairs"
+                        : "learning the glossary from a sample of \(units.count) of \(sample.seen) sentence pairs"))
+                }
+                glossaryStart = clock.now
+                // The term learner runs both sides on two threads: the process's clock counts both.
+                let cpuBeforeTerms = CorpusTimings.processCPU()
+                glossary = learner.learn(from: units)
+                report.timings.termLearning = CorpusTimings.processCPU() - cpuBeforeTerms
+            }
             let mark = CorpusTimings.threadCPU()
             report.glossaryEntries = glossary.entries.count
             for format in options.glossaryFormats {
