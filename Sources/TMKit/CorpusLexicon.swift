@@ -5,14 +5,13 @@ import TMCore
 /// document is aligned in one pass instead of learning its own lexicon (two learning rounds, three passes).
 ///
 /// The first documents of the corpus (in build order, the whole corpus's whatever the shard) are built the usual
-/// way until their confident pairs reach `targetPairs` (or `maximumDocuments` have been read); the lexicon is
+/// way until their confident pairs reach `targetPairs` (`BuildOptions.lexiconPairs`, 5,000 by default; or until
+/// `maximumDocuments` have been read); the lexicon is
 /// learned from those pairs. Which documents these are depends only on the corpus, never on `--jobs` or
 /// `--shard`, so every job count and every shard learns the same lexicon and writes the same units. The learning
-/// documents keep the alignment they got here; a corpus too small to reach `minimumPairs` gets no lexicon and is
-/// built as before, document by document.
+/// documents keep the alignment they got here; a corpus too small to reach a fifth of `targetPairs` gets no lexicon
+/// and is built as before, document by document.
 struct CorpusLexicon {
-    static let targetPairs = 5_000
-    static let minimumPairs = 1_000
     static let maximumDocuments = 250
 
     /// The lexicon, or nil when the corpus is too small (or too poorly aligned) for one.
@@ -31,9 +30,15 @@ struct CorpusLexicon {
 
     /// Builds the first documents of `documents` (`jobs` at a time) and learns the lexicon from them.
     /// `keeps` tells which documents' results the caller will write.
+    /// `targetPairs`: confident pairs to learn from (`BuildOptions.lexiconPairs`); 0 learns nothing.
     static func learn(
-        documents: [CorpusDocument], worker: CorpusWorker, jobs: Int, keeps: (CorpusDocument) -> Bool
+        documents: [CorpusDocument], worker: CorpusWorker, jobs: Int, targetPairs: Int,
+        keeps: (CorpusDocument) -> Bool
     ) async -> CorpusLexicon {
+        guard targetPairs > 0 else {
+            return CorpusLexicon(lexicon: nil, learningDocuments: 0, pairs: 0, results: [:])
+        }
+        let minimumPairs = max(1, targetPairs / 5)
         let candidates = Array(documents.prefix(maximumDocuments))
         var alignments: [DocumentAlignment] = []
         var pairs = 0

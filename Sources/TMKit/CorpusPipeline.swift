@@ -69,7 +69,7 @@ public enum CorpusPipeline {
         // One alignment lexicon for the corpus, learned from its first documents (which are built on the way).
         let shard = options.shard
         var learned = await CorpusLexicon.learn(
-            documents: plan.allDocuments, worker: worker, jobs: jobs,
+            documents: plan.allDocuments, worker: worker, jobs: jobs, targetPairs: options.lexiconPairs,
             keeps: { shard?.contains(documentNamed: $0.name) ?? true })
         report.timings.addDocumentStages(learned.timings)
         report.lexiconEntries = learned.lexicon?.entryCount ?? 0

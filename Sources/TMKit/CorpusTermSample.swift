@@ -53,11 +53,9 @@ enum CorpusTermDocuments {
         }
         let estimate = { (document: CorpusDocument) in Double(document.byteCount) * pairsPerByte }
         guard documents.reduce(0, { $0 + estimate($1) }) > 2 * Double(capacity) else { return nil }
-        let order = documents.indices.sorted {
-            let a = FNV1a.hash("tmkit glossary sample " + documents[$0].name)
-            let b = FNV1a.hash("tmkit glossary sample " + documents[$1].name)
-            return a != b ? a < b : $0 < $1
-        }
+        // FNV-1a's high bits barely depend on the last bytes (`doc0001`, `doc0002`): mix them before ordering.
+        let keys = documents.map { mix(FNV1a.hash($0.name)) }
+        let order = documents.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }
         var chosen: [Int] = []
         var pairs = 0.0
         for index in order where pairs < Double(capacity) {
@@ -65,6 +63,14 @@ enum CorpusTermDocuments {
             pairs += estimate(documents[index])
         }
         return chosen.sorted()
+    }
+
+    /// MurmurHash3's 64-bit finalizer: every output bit depends on every input bit.
+    static func mix(_ value: UInt64) -> UInt64 {
+        var z = value
+        z = (z ^ (z >> 33)) &* 0xFF51_AFD7_ED55_8CCD
+        z = (z ^ (z >> 33)) &* 0xC4CE_B9FE_1A85_EC53
+        return z ^ (z >> 33)
     }
 }
 
