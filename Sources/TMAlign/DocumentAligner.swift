@@ -137,12 +137,17 @@ public struct DocumentAligner: Sendable {
                 targetParagraphStart: targetParagraphStart, lengths: lengths, parameters: parameters)
             // Paragraph beads are costly to score (whole paragraphs compared) and the margins pass scores them
             // again: remember them (the same costs, so the same path and margins).
+            // With a corpus lexicon (one pass, speed first) the search starts in a band of ±5 paragraphs, widened
+            // as usual when the path runs along its edge, instead of the whole grid of a short document.
+            let width = self.lexicon == nil ? nil : parameters.paragraphBandWidth
             let (paragraphPath, paragraphMargins) = (source.count + 1) * (target.count + 1)
                 <= BeadCostCache<ParagraphCostModel>.maximumPoints
                 ? adaptiveSearch(
-                    n: source.count, m: target.count, around: nil, margins: true,
+                    n: source.count, m: target.count, around: nil, margins: true, initialWidth: width,
                     model: { [cache = BeadCostCache(model, n: source.count, m: target.count)] _ in cache })
-                : adaptiveSearch(n: source.count, m: target.count, around: nil, margins: true, model: { _ in model })
+                : adaptiveSearch(
+                    n: source.count, m: target.count, around: nil, margins: true, initialWidth: width,
+                    model: { _ in model })
             // A paragraph boundary is as reliable as the paragraph alignment makes it.
             var point = (0, 0)
             for (bead, margin) in zip(paragraphPath, paragraphMargins.dropFirst()) {
@@ -476,14 +481,16 @@ public struct DocumentAligner: Sendable {
     /// returns the margin of every path point (see `BeadSearch.bestPathWithMargins`).
     /// `slope`: the first band follows the line j = slope × i instead of the diagonal to (n, m).
     /// `freeEnd`: the path ends at the best point of the last row instead of (n, m).
+    /// `initialWidth`: the first band's half-width, instead of the parameters' (or the whole grid when small).
     private func adaptiveSearch<Model: BeadCostModel>(
         n: Int, m: Int, around previous: [(source: Range<Int>, target: Range<Int>)]?, margins: Bool,
-        slope: Double? = nil, freeEnd: Bool = false, model makeModel: (SearchBand) -> Model
+        slope: Double? = nil, freeEnd: Bool = false, initialWidth: Int? = nil, model makeModel: (SearchBand) -> Model
     ) -> (path: [(source: Range<Int>, target: Range<Int>)], margins: [Double]) {
         let cellBudget = 40_000_000
         let full = max(n, m)
         var width = previous == nil ? parameters.initialBandWidth : parameters.refinementBandWidth
         if (n + 1) * (m + 1) <= 10_000 { width = full }
+        if let initialWidth { width = min(full, max(1, initialWidth)) }
         var band = previous.map { SearchBand.around($0, n: n, m: m, width: width) }
             ?? SearchBand.diagonal(n: n, m: m, width: width, slope: slope)
         while true {

@@ -8,9 +8,11 @@ import TMTerms
 /// Documents are read, segmented and aligned in parallel (`options.jobs` at a time, in a task group: only values
 /// cross tasks), and their units are written to the TMX as soon as every document before them is written, so the
 /// output is the same whatever the number of jobs, and memory holds a bounded window of documents, not the corpus.
-/// The glossary is learned at the end from the pairs seen, or from a reproducible sample of
-/// `options.termSampleSize` pairs when there are more. Files that cannot be used are reported through `events`
-/// and skipped. Output files appear only when complete.
+/// The first documents of the corpus teach it an alignment lexicon (`CorpusLexicon`), with which every other
+/// document is aligned in one pass. The glossary is learned from the pairs seen, or from a reproducible sample of
+/// about `options.termSampleSize` pairs when there are more: in a large corpus, from documents chosen up front
+/// (`CorpusTermDocuments`) and learned while the others are aligned. Files that cannot be used are reported through
+/// `events` and skipped. Output files appear only when complete.
 ///
 ///     var options = BuildOptions(inputs: ["corpus/"])
 ///     options.jobs = 2
