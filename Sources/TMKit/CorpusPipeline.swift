@@ -226,6 +226,7 @@ public enum CorpusPipeline {
                 report.timings.termLearning = CorpusTimings.processCPU() - cpuBeforeTerms
             }
             let mark = CorpusTimings.threadCPU()
+            let writingStart = clock.now
             report.glossaryEntries = glossary.entries.count
             for format in options.glossaryFormats {
                 let path = BuildPipeline.join(options.glossaryDirectory, "\(name).\(format.fileExtension)")
@@ -233,7 +234,12 @@ public enum CorpusPipeline {
                 report.outputs.append(path)
             }
             report.timings.glossaryWriting = CorpusTimings.threadCPU() - mark
-            report.timings.glossaryWall = seconds(clock.now - glossaryStart)
+            if let glossaryJob {
+                report.timings.glossaryOverlapsDocuments = true
+                report.timings.glossaryWall = glossaryJob.wall + seconds(clock.now - writingStart)
+            } else {
+                report.timings.glossaryWall = seconds(clock.now - glossaryStart)
+            }
         }
         report.timings.processCPU = CorpusTimings.processCPU()
         return report

@@ -61,6 +61,7 @@ extension BuildSummary {
         }
         if report.glossarySamplePairs > 0 || t.glossaryWall > 0 {
             text += "; glossary \(f(t.termLearning + t.glossaryWriting)) CPU s in \(f(t.glossaryWall)) s "
+                + (t.glossaryOverlapsDocuments ? "alongside the documents " : "")
                 + "(learn from \(report.glossarySamplePairs) pairs \(f(t.termLearning)), write \(f(t.glossaryWriting)))"
         }
         return text + "; process \(f(t.processCPU)) CPU s"
