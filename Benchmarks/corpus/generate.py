@@ -147,7 +147,8 @@ def perturb(bead, rng, names):
     source, target = bead
     joined_s, joined_t = " ".join(source), " ".join(target)
     numbers = {}
-    for run in set(DIGITS.findall(joined_s)) & set(DIGITS.findall(joined_t)):
+    # Sorted: a set's order follows PYTHONHASHSEED, and the draws below must not (the corpus is reproducible).
+    for run in sorted(set(DIGITS.findall(joined_s)) & set(DIGITS.findall(joined_t))):
         low = 10 ** (len(run) - 1) if len(run) > 1 else 0
         numbers[run] = str(rng.randint(low, 10 ** len(run) - 1))
     shared = sorted(set(WORD.findall(joined_s)) & set(WORD.findall(joined_t)))
@@ -172,6 +173,9 @@ def main():
     parser.add_argument("--pairs-per-doc", type=int, default=100, help="mean pairs per document (default 100)")
     parser.add_argument("--layout", choices=["names", "folders", "single"], default="names")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--gold", metavar="FILE",
+                        help="also write the gold sentence pairs, one per line: DOCUMENT<TAB>SOURCE<TAB>TARGET "
+                             "(the beads with both sides; DOCUMENT as tmkit names it; outside the corpus folder)")
     args = parser.parse_args()
 
     source = args.source
@@ -187,6 +191,7 @@ def main():
         sys.exit(f"generate.py: {args.out} is not empty")
     os.makedirs(args.out, exist_ok=True)
 
+    gold = open(args.gold, "w", encoding="utf-8") if args.gold else None
     rng = random.Random(args.seed)
     names = Names(rng, growth=8.0)
     written = documents = total_bytes = 0
@@ -194,6 +199,7 @@ def main():
         want = min(args.pairs - written, max(1, int(rng.uniform(0.5, 1.5) * args.pairs_per_doc)))
         start = rng.randrange(len(pool))
         paragraphs_s, paragraphs_t = [], []
+        beads = []
         taken = 0
         position = start
         while taken < want:
@@ -208,6 +214,7 @@ def main():
                 para_t += t
                 if s and t:
                     taken += 1
+                    beads.append((" ".join(s), " ".join(t)))
             if para_s and para_t:
                 paragraphs_s.append(" ".join(para_s))
                 paragraphs_t.append(" ".join(para_t))
@@ -215,6 +222,9 @@ def main():
         written += taken
         folder = f"{documents // 1000:03d}"
         stem = f"doc{documents:06d}"
+        if gold:
+            for bead_s, bead_t in beads:
+                gold.write(f"{folder}/{stem}\t{bead_s}\t{bead_t}\n")
         text_s = "\n\n".join(paragraphs_s) + "\n"
         text_t = "\n\n".join(paragraphs_t) + "\n"
         if args.layout == "names":
@@ -232,6 +242,8 @@ def main():
             with open(path, "wb") as f:
                 f.write(data)
             total_bytes += len(data)
+    if gold:
+        gold.close()
     print(f"{args.out}: {documents} documents, {written} sentence pairs ({langs[0]}-{langs[1]}, {source}), "
           f"{total_bytes} bytes, {len(names.names)} invented names")
 

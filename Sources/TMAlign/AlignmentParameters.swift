@@ -28,6 +28,9 @@ public struct AlignmentParameters: Hashable, Sendable {
     /// Documents with more source sentences than this get their first pass chunk by chunk (see
     /// `DocumentAligner`), so that time and memory stay linear in their length.
     public var chunkLength: Int = 20_000
+    /// Half-width of the first band of the paragraph search when aligning with a corpus lexicon (`DocumentAligner`
+    /// searches a short document's whole paragraph grid otherwise); widened when the best path touches its edge.
+    public var paragraphBandWidth: Int = 5
     /// Half-width of the band around the first pass's path in the second pass.
     public var refinementBandWidth: Int = 15
     /// Lexicon: minimum geometric mean of the two IBM Model 1 translation probabilities.

@@ -79,15 +79,21 @@ public struct DocumentAligner: Sendable {
     /// Word pairs known to be translations (a user's dictionary); they seed the learned lexicon.
     public var dictionary: [(source: String, target: String)]
     public var parameters: AlignmentParameters
+    /// A lexicon learned for the whole corpus (`learnLexicon(from:…)`). With it, the aligner learns nothing from
+    /// the document and aligns it in one pass (two for a long document without paragraphs: its chunked first
+    /// pass, then the pass that measures the margins); without it, it learns its own lexicon as described above.
+    public var lexicon: AlignmentLexicon?
 
     public init(
         sourceLanguage: LanguageTag, targetLanguage: LanguageTag,
-        dictionary: [(source: String, target: String)] = [], parameters: AlignmentParameters = AlignmentParameters()
+        dictionary: [(source: String, target: String)] = [], parameters: AlignmentParameters = AlignmentParameters(),
+        lexicon: AlignmentLexicon? = nil
     ) {
         self.sourceLanguage = sourceLanguage
         self.targetLanguage = targetLanguage
         self.dictionary = dictionary
         self.parameters = parameters
+        self.lexicon = lexicon
     }
 
     /// Aligns sentences given paragraph by paragraph: `source[p]` holds the sentences of source paragraph `p`.
@@ -103,27 +109,21 @@ public struct DocumentAligner: Sendable {
         let m = corpus.target.count
         let lengths = LengthModel(ratio: Self.lengthRatio(corpus), variance: parameters.lengthVariance)
 
-        // Pass 1: anchors, cognates and the seed dictionary only; length weighs more.
         let seed = seedLexicon(corpus: corpus)
         var lexicon = seed
-        var firstParameters = parameters
-        firstParameters.similarityWeight = parameters.firstPassSimilarityWeight
-        var firstPass = alignInChunks(
-            corpus: corpus, tables: MatchTables(corpus: corpus, lexicon: lexicon), n: n, m: m, lengths: lengths,
-            parameters: firstParameters)
-
-        // Learn a lexicon from the pass's pairs, then realign with it (`learningRounds` times).
-        for pass in 0..<max(1, parameters.learningRounds) {
-            lexicon = seed
-            let learned = WordTranslationModel.learn(
-                pairs: trainingPairs(firstPass, corpus: corpus), iterations: parameters.modelIterations,
-                threshold: parameters.lexiconThreshold, minimumCount: parameters.lexiconMinimumCount)
-            for entry in learned { lexicon.add(source: entry.source, target: entry.target) }
-            if pass + 1 < parameters.learningRounds {
-                firstPass = alignStretch(
-                    corpus: corpus, tables: MatchTables(corpus: corpus, lexicon: lexicon), sources: 0..<n,
-                    targets: 0..<m, around: firstPass, lengths: lengths, parameters: parameters)
+        let paragraphed = source.count > 1 && target.count > 1
+        var firstPass: [(source: Range<Int>, target: Range<Int>)]?
+        if let corpusLexicon = self.lexicon {
+            // One pass with the corpus's lexicon; only a long document without paragraphs gets a chunked pass first.
+            corpusLexicon.add(to: &lexicon, corpus: corpus)
+            let chunk = max(100, parameters.chunkLength)
+            if !paragraphed && n > chunk + chunk / 2 {
+                firstPass = alignInChunks(
+                    corpus: corpus, tables: MatchTables(corpus: corpus, lexicon: lexicon), n: n, m: m,
+                    lengths: lengths, parameters: parameters)
             }
+        } else {
+            firstPass = learnDocumentLexicon(corpus: corpus, seed: seed, lexicon: &lexicon, lengths: lengths)
         }
         let tables = MatchTables(corpus: corpus, lexicon: lexicon)
         let matcher = GroupMatcher(corpus: corpus, tables: tables)
@@ -131,12 +131,23 @@ public struct DocumentAligner: Sendable {
         var paragraphBeads: [AlignmentBead] = []
         var sentencePath: [(source: Range<Int>, target: Range<Int>)] = []
         var margins: [GridPoint: Double] = [:]
-        if source.count > 1 && target.count > 1 {
+        if paragraphed {
             let model = ParagraphCostModel(
                 corpus: corpus, matcher: matcher, sourceParagraphStart: sourceParagraphStart,
                 targetParagraphStart: targetParagraphStart, lengths: lengths, parameters: parameters)
-            let (paragraphPath, paragraphMargins) = adaptiveSearch(
-                n: source.count, m: target.count, around: nil, margins: true, model: { _ in model })
+            // Paragraph beads are costly to score (whole paragraphs compared) and the margins pass scores them
+            // again: remember them (the same costs, so the same path and margins).
+            // With a corpus lexicon (one pass, speed first) the search starts in a band of ±5 paragraphs, widened
+            // as usual when the path runs along its edge, instead of the whole grid of a short document.
+            let width = self.lexicon == nil ? nil : parameters.paragraphBandWidth
+            let (paragraphPath, paragraphMargins) = (source.count + 1) * (target.count + 1)
+                <= BeadCostCache<ParagraphCostModel>.maximumPoints
+                ? adaptiveSearch(
+                    n: source.count, m: target.count, around: nil, margins: true, initialWidth: width,
+                    model: { [cache = BeadCostCache(model, n: source.count, m: target.count)] _ in cache })
+                : adaptiveSearch(
+                    n: source.count, m: target.count, around: nil, margins: true, initialWidth: width,
+                    model: { _ in model })
             // A paragraph boundary is as reliable as the paragraph alignment makes it.
             var point = (0, 0)
             for (bead, margin) in zip(paragraphPath, paragraphMargins.dropFirst()) {
@@ -182,6 +193,34 @@ public struct DocumentAligner: Sendable {
             sourceSentences: sourceSentences, targetSentences: targetSentences,
             sourceParagraphStart: sourceParagraphStart, targetParagraphStart: targetParagraphStart,
             lexiconSize: lexicon.entryCount)
+    }
+
+    /// Learns the document's own lexicon into `lexicon` (which holds `seed`): a first pass with anchors, cognates
+    /// and the seed dictionary only (length weighs more), IBM Model 1 on its pairs, and a realignment with the
+    /// result (`learningRounds` times). Returns the last pass's path.
+    private func learnDocumentLexicon(
+        corpus: AlignmentCorpus, seed: Lexicon, lexicon: inout Lexicon, lengths: LengthModel
+    ) -> [(source: Range<Int>, target: Range<Int>)] {
+        let n = corpus.source.count
+        let m = corpus.target.count
+        var firstParameters = parameters
+        firstParameters.similarityWeight = parameters.firstPassSimilarityWeight
+        var firstPass = alignInChunks(
+            corpus: corpus, tables: MatchTables(corpus: corpus, lexicon: lexicon), n: n, m: m, lengths: lengths,
+            parameters: firstParameters)
+        for pass in 0..<max(1, parameters.learningRounds) {
+            lexicon = seed
+            let learned = WordTranslationModel.learn(
+                pairs: trainingPairs(firstPass, corpus: corpus), iterations: parameters.modelIterations,
+                threshold: parameters.lexiconThreshold, minimumCount: parameters.lexiconMinimumCount)
+            for entry in learned { lexicon.add(source: entry.source, target: entry.target) }
+            if pass + 1 < parameters.learningRounds {
+                firstPass = alignStretch(
+                    corpus: corpus, tables: MatchTables(corpus: corpus, lexicon: lexicon), sources: 0..<n,
+                    targets: 0..<m, around: firstPass, lengths: lengths, parameters: parameters)
+            }
+        }
+        return firstPass
     }
 
     /// Folds 1-0 and 0-1 beads into a neighbouring bead when the lone sentence is well covered by that bead's
@@ -442,14 +481,16 @@ public struct DocumentAligner: Sendable {
     /// returns the margin of every path point (see `BeadSearch.bestPathWithMargins`).
     /// `slope`: the first band follows the line j = slope × i instead of the diagonal to (n, m).
     /// `freeEnd`: the path ends at the best point of the last row instead of (n, m).
+    /// `initialWidth`: the first band's half-width, instead of the parameters' (or the whole grid when small).
     private func adaptiveSearch<Model: BeadCostModel>(
         n: Int, m: Int, around previous: [(source: Range<Int>, target: Range<Int>)]?, margins: Bool,
-        slope: Double? = nil, freeEnd: Bool = false, model makeModel: (SearchBand) -> Model
+        slope: Double? = nil, freeEnd: Bool = false, initialWidth: Int? = nil, model makeModel: (SearchBand) -> Model
     ) -> (path: [(source: Range<Int>, target: Range<Int>)], margins: [Double]) {
         let cellBudget = 40_000_000
         let full = max(n, m)
         var width = previous == nil ? parameters.initialBandWidth : parameters.refinementBandWidth
         if (n + 1) * (m + 1) <= 10_000 { width = full }
+        if let initialWidth { width = min(full, max(1, initialWidth)) }
         var band = previous.map { SearchBand.around($0, n: n, m: m, width: width) }
             ?? SearchBand.diagonal(n: n, m: m, width: width, slope: slope)
         while true {

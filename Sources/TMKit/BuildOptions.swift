@@ -30,6 +30,10 @@ public struct BuildOptions: Sendable {
     /// takes 1.2–1.7 ms of CPU a pair (Benchmarks/scale/RESULTS.md), so 100,000 pairs would cost two to three
     /// minutes of CPU alone.
     public var termSampleSize: Int = 20_000
+    /// A corpus's alignment lexicon is learned from its first documents until they give this many confident pairs
+    /// (at least a fifth of it, or there is none); every other document is then aligned in one pass with it
+    /// (`CorpusLexicon`). 0: every document learns its own lexicon, as a single document does.
+    public var lexiconPairs: Int = 5_000
 
     /// The first input: the bilingual file, or the source file when `target` is given.
     public var input: String {

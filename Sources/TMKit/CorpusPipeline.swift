@@ -8,9 +8,11 @@ import TMTerms
 /// Documents are read, segmented and aligned in parallel (`options.jobs` at a time, in a task group: only values
 /// cross tasks), and their units are written to the TMX as soon as every document before them is written, so the
 /// output is the same whatever the number of jobs, and memory holds a bounded window of documents, not the corpus.
-/// The glossary is learned at the end from the pairs seen, or from a reproducible sample of
-/// `options.termSampleSize` pairs when there are more. Files that cannot be used are reported through `events`
-/// and skipped. Output files appear only when complete.
+/// The first documents of the corpus teach it an alignment lexicon (`CorpusLexicon`), with which every other
+/// document is aligned in one pass. The glossary is learned from the pairs seen, or from a reproducible sample of
+/// about `options.termSampleSize` pairs when there are more: in a large corpus, from documents chosen up front
+/// (`CorpusTermDocuments`) and learned while the others are aligned. Files that cannot be used are reported through
+/// `events` and skipped. Output files appear only when complete.
 ///
 ///     var options = BuildOptions(inputs: ["corpus/"])
 ///     options.jobs = 2
@@ -66,26 +68,84 @@ public enum CorpusPipeline {
         let start = clock.now
         let cpuAtStart = CorpusTimings.processCPU()
 
+        // One alignment lexicon for the corpus, learned from its first documents (which are built on the way).
+        let shard = options.shard
+        var learned = await CorpusLexicon.learn(
+            documents: plan.allDocuments, worker: worker, jobs: jobs, targetPairs: options.lexiconPairs,
+            keeps: { shard?.contains(documentNamed: $0.name) ?? true })
+        report.timings.addDocumentStages(learned.timings)
+        report.lexiconEntries = learned.lexicon?.entryCount ?? 0
+        report.lexiconDocuments = learned.learningDocuments
+        report.lexiconPairs = learned.pairs
+        let lexicon = learned.lexicon
+
+        // A large corpus's glossary is learned from documents chosen up front (built first), so that the term
+        // learner can run while the other documents are aligned; a small one's from all its pairs at the end.
+        let learner = TermLearner(sourceLanguage: pair.0, targetLanguage: pair.1)
+        let sampleIndices = options.glossaryFormats.isEmpty ? nil : CorpusTermDocuments.choose(
+            documents, capacity: options.termSampleSize, pairsPerByte: learned.pairsPerByte,
+            built: Set(learned.results.keys))
+        let sampleSet = Set(sampleIndices ?? [])
+        var sampleUnits: [Int: [TranslationUnit]] = [:]
+        var glossaryJob: CorpusGlossaryJob?
+        var glossaryStart = clock.now
+        var documentSample: CorpusTermSample?
+        func sampleComplete() {
+            var chosen = CorpusTermSample(capacity: options.termSampleSize)
+            for index in sampleSet.sorted() {
+                for unit in sampleUnits[index] ?? [] { chosen.add(unit) }
+            }
+            sampleUnits = [:]
+            documentSample = chosen
+            // With one job, documents and glossary take turns, as the single slot allows.
+            guard jobs > 1 else { return }
+            events(.step("learning the glossary from a sample of \(chosen.count) sentence pairs "
+                + "(\(sampleSet.count) of \(documents.count) documents) while aligning the others"))
+            glossaryStart = clock.now
+            glossaryJob = CorpusGlossaryJob(learner: learner, units: chosen.units)
+        }
+
         try await withThrowingTaskGroup(of: (Int, Result<CorpusDocumentResult, CorpusIssue>).self) { group in
             var writer: TMXWriter?
-            var submitted = 0
             var running = 0
             var nextToWrite = 0
             var bytesDone = 0
             var finished: [Int: Result<CorpusDocumentResult, CorpusIssue>] = [:]
+            // The glossary's documents first, then the others in order.
+            let queue = (sampleIndices ?? []) + documents.indices.filter { !sampleSet.contains($0) }
+            var queued = 0
+            func arrive(_ index: Int, _ result: Result<CorpusDocumentResult, CorpusIssue>) {
+                finished[index] = result
+                guard sampleSet.contains(index) else { return }
+                if case .success(let built) = result { sampleUnits[index] = built.units } else { sampleUnits[index] = [] }
+                if sampleUnits.count == sampleSet.count { sampleComplete() }
+            }
             func submit() {
-                while submitted < documents.count && running < jobs && submitted - nextToWrite < window {
-                    let index = submitted
+                while queued < queue.count {
+                    let index = queue[queued]
+                    // Other documents wait for their turn to be written: memory holds at most `window` of them.
+                    if !sampleSet.contains(index) && index - nextToWrite >= window { return }
                     let document = documents[index]
-                    group.addTask { (index, worker.process(document)) }
-                    submitted += 1
-                    running += 1
+                    if let result = learned.results.removeValue(forKey: document.name) {
+                        arrive(index, result)
+                    } else {
+                        // The term learner, while it runs, takes one of the job slots.
+                        let slots = glossaryJob.map { $0.isFinished ? jobs : max(1, jobs - 1) } ?? jobs
+                        guard running < slots else { return }
+                        group.addTask { (index, worker.process(document, lexicon: lexicon)) }
+                        running += 1
+                    }
+                    queued += 1
                 }
             }
-            submit()
-            while let (index, result) = try await group.next() {
-                running -= 1
-                finished[index] = result
+            while nextToWrite < documents.count {
+                submit()
+                if finished[nextToWrite] == nil {
+                    guard let (index, result) = try await group.next() else { break }
+                    running -= 1
+                    arrive(index, result)
+                    continue
+                }
                 while let result = finished.removeValue(forKey: nextToWrite) {
                     switch result {
                     case .success(let built):
@@ -93,7 +153,7 @@ public enum CorpusPipeline {
                         if writer == nil { writer = try TMXWriter(path: tmxPath, header: header) }
                         for unit in built.units {
                             try writer?.write(unit)
-                            sample.add(unit)
+                            if sampleIndices == nil { sample.add(unit) }
                         }
                         report.timings.writing += CorpusTimings.threadCPU() - mark
                         report.timings.addDocumentStages(built.timings)
@@ -118,7 +178,6 @@ public enum CorpusPipeline {
                         bytesTotal: bytesTotal, sentencePairs: report.sentencePairs, skipped: report.skippedTotal,
                         elapsed: seconds(clock.now - start))))
                 }
-                submit()
             }
             guard let finishedWriter = writer.take() else {
                 throw CorpusError("none of the \(documents.count) documents could be built")
@@ -129,6 +188,7 @@ public enum CorpusPipeline {
         }
         report.timings.documentsWall = seconds(clock.now - start)
         report.timings.documentsCPU = CorpusTimings.processCPU() - cpuAtStart
+        let documentsEnd = clock.now
         // The aligner spreads a document's paragraphs over helper threads, which its own thread's clock misses:
         // alignment gets what the other document stages do not account for.
         let accounted = report.timings.reading + report.timings.segmentation + report.timings.units
@@ -137,17 +197,36 @@ public enum CorpusPipeline {
         report.outputs.append(tmxPath)
 
         if !options.glossaryFormats.isEmpty {
-            let units = sample.units
-            report.glossarySamplePairs = units.count
-            events(.step(units.count == sample.seen
-                ? "learning the glossary from \(units.count) sentence pairs"
-                : "learning the glossary from a sample of \(units.count) of \(sample.seen) sentence pairs"))
-            let glossaryStart = clock.now
-            // The term learner runs both sides on two threads: the process's clock counts both.
-            let cpuBeforeTerms = CorpusTimings.processCPU()
-            let glossary = TermLearner(sourceLanguage: pair.0, targetLanguage: pair.1).learn(from: units)
-            report.timings.termLearning = CorpusTimings.processCPU() - cpuBeforeTerms
+            let glossary: Glossary
+            if let glossaryJob {
+                // Learned alongside the documents: its thread's CPU is not the aligner's.
+                glossary = await glossaryJob.result()
+                report.glossarySamplePairs = documentSample?.count ?? 0
+                report.timings.termLearning = glossaryJob.threadCPU
+                // The process's CPU of the document phase includes the learner's while they overlapped (its
+                // share of the learner's wall time): that part is not alignment.
+                let overlap = glossaryJob.wall > 0
+                    ? min(1, seconds(documentsEnd - glossaryStart) / glossaryJob.wall) : 0
+                report.timings.alignment = max(0, report.timings.alignment - overlap * glossaryJob.threadCPU)
+            } else {
+                let units = documentSample?.units ?? sample.units
+                report.glossarySamplePairs = units.count
+                if let documentSample {
+                    events(.step("learning the glossary from a sample of \(documentSample.count) sentence pairs "
+                        + "(\(sampleSet.count) of \(documents.count) documents)"))
+                } else {
+                    events(.step(units.count == sample.seen
+                        ? "learning the glossary from \(units.count) sentence pairs"
+                        : "learning the glossary from a sample of \(units.count) of \(sample.seen) sentence pairs"))
+                }
+                glossaryStart = clock.now
+                // The term learner runs both sides on two threads: the process's clock counts both.
+                let cpuBeforeTerms = CorpusTimings.processCPU()
+                glossary = learner.learn(from: units)
+                report.timings.termLearning = CorpusTimings.processCPU() - cpuBeforeTerms
+            }
             let mark = CorpusTimings.threadCPU()
+            let writingStart = clock.now
             report.glossaryEntries = glossary.entries.count
             for format in options.glossaryFormats {
                 let path = BuildPipeline.join(options.glossaryDirectory, "\(name).\(format.fileExtension)")
@@ -155,7 +234,12 @@ public enum CorpusPipeline {
                 report.outputs.append(path)
             }
             report.timings.glossaryWriting = CorpusTimings.threadCPU() - mark
-            report.timings.glossaryWall = seconds(clock.now - glossaryStart)
+            if let glossaryJob {
+                report.timings.glossaryOverlapsDocuments = true
+                report.timings.glossaryWall = glossaryJob.wall + seconds(clock.now - writingStart)
+            } else {
+                report.timings.glossaryWall = seconds(clock.now - glossaryStart)
+            }
         }
         report.timings.processCPU = CorpusTimings.processCPU()
         return report

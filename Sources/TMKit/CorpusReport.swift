@@ -26,6 +26,11 @@ public struct CorpusReport: Sendable {
     /// The sentence pairs the glossary was learned from (all of them, or a sample).
     public var glossarySamplePairs: Int
     public var outputs: [String]
+    /// The corpus's alignment lexicon: word pairs (0 when the corpus was too small for one), and the first
+    /// documents and confident pairs it was learned from (see `CorpusLexicon`).
+    public var lexiconEntries = 0
+    public var lexiconDocuments = 0
+    public var lexiconPairs = 0
     /// Where the time went (`--timings`).
     public var timings = CorpusTimings()
 

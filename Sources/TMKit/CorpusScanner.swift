@@ -15,6 +15,9 @@ public struct CorpusPlan: Sendable {
     public var languageNote: String
     /// Documents of the corpus that belong to other shards.
     public var otherShards: Int
+    /// Every document of the corpus in build order, whatever the shard: the alignment lexicon is learned from the
+    /// first of them, so that every shard learns the same one.
+    public var allDocuments: [CorpusDocument]
 }
 
 /// Why the inputs do not make a corpus at all.
@@ -191,6 +194,7 @@ public enum CorpusScanner {
             result.append(entry.document)
         }
 
+        let allDocuments = result
         var otherShards = 0
         if let shard {
             let all = result.count
@@ -198,7 +202,7 @@ public enum CorpusScanner {
             otherShards = all - result.count
         }
         return CorpusPlan(documents: result, issues: issues, sourceLanguage: source, targetLanguage: target,
-                          languageNote: note, otherShards: otherShards)
+                          languageNote: note, otherShards: otherShards, allDocuments: allDocuments)
     }
 
     // MARK: Names

@@ -36,6 +36,44 @@ struct CorpusTermSample {
     var count: Int { items.count }
 }
 
+/// Which documents the glossary of a large corpus is learned from, chosen before they are built, so that the term
+/// learner can start as soon as they are, while the other documents are still being aligned.
+///
+/// Documents are taken in the order of a hash of their names (a fixed pseudo-random order: the same on every run,
+/// for any `--jobs`) until their estimated pairs reach the sample's capacity; the pairs are estimated from the bytes
+/// with the rate of the corpus's first documents (`CorpusLexicon.pairsPerByte`). Their pairs then go through
+/// `CorpusTermSample` in corpus order, which trims them to the capacity. A corpus with less than twice the capacity,
+/// or one that is all built already, is sampled from all its pairs at the end instead (nil).
+enum CorpusTermDocuments {
+    static func choose(
+        _ documents: [CorpusDocument], capacity: Int, pairsPerByte: Double, built: Set<String>
+    ) -> [Int]? {
+        guard capacity > 0, pairsPerByte > 0, documents.contains(where: { !built.contains($0.name) }) else {
+            return nil
+        }
+        let estimate = { (document: CorpusDocument) in Double(document.byteCount) * pairsPerByte }
+        guard documents.reduce(0, { $0 + estimate($1) }) > 2 * Double(capacity) else { return nil }
+        // FNV-1a's high bits barely depend on the last bytes (`doc0001`, `doc0002`): mix them before ordering.
+        let keys = documents.map { mix(FNV1a.hash($0.name)) }
+        let order = documents.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }
+        var chosen: [Int] = []
+        var pairs = 0.0
+        for index in order where pairs < Double(capacity) {
+            chosen.append(index)
+            pairs += estimate(documents[index])
+        }
+        return chosen.sorted()
+    }
+
+    /// MurmurHash3's 64-bit finalizer: every output bit depends on every input bit.
+    static func mix(_ value: UInt64) -> UInt64 {
+        var z = value
+        z = (z ^ (z >> 33)) &* 0xFF51_AFD7_ED55_8CCD
+        z = (z ^ (z >> 33)) &* 0xC4CE_B9FE_1A85_EC53
+        return z ^ (z >> 33)
+    }
+}
+
 /// A small, fast, seedable generator (Steele, Lea and Flood's SplitMix64), stable across platforms.
 struct SplitMix64: RandomNumberGenerator {
     private var state: UInt64

@@ -25,9 +25,13 @@ public struct CorpusTimings: Sendable, Equatable {
     /// Learning the glossary (process CPU: the learner uses two threads) and writing its files.
     public var termLearning: Double = 0
     public var glossaryWriting: Double = 0
-    /// Wall-clock seconds of the document stages (reading to TMX written) and of the glossary.
+    /// Wall-clock seconds of the document stages (reading to TMX written) and of the glossary (learning and
+    /// writing; when learned alongside the documents, the learner's own wall time plus the writing).
     public var documentsWall: Double = 0
     public var glossaryWall: Double = 0
+    /// Whether the glossary was learned while documents were aligned (a large corpus with `--jobs` above 1). Then
+    /// `termLearning` counts the learner's own thread only, and its helper thread's CPU lands in `alignment`.
+    public var glossaryOverlapsDocuments = false
     /// The process's CPU seconds during the document stages (all threads).
     public var documentsCPU: Double = 0
     /// The process's user+system CPU seconds at the end (everything, start-up and scanning included).

@@ -1,3 +1,4 @@
+import TMAlign
 import TMCore
 import TMFormats
 
@@ -11,6 +12,8 @@ struct CorpusDocumentResult: Sendable {
     var unmatchedSentences: Int
     /// CPU seconds of each stage for this document.
     var timings = CorpusTimings()
+    /// The alignment itself, kept for the documents the corpus's alignment lexicon is learned from.
+    var alignment: DocumentAlignment?
 }
 
 /// Reads, segments and aligns one document of a corpus. Runs on any task: it holds only values.
@@ -22,7 +25,11 @@ struct CorpusWorker: Sendable {
     var forcedSource: LanguageTag?
     var forcedTarget: LanguageTag?
 
-    func process(_ entry: CorpusDocument) -> Result<CorpusDocumentResult, CorpusIssue> {
+    /// Builds the document `entry`: aligned with the corpus's `lexicon` in one pass when there is one, else with a
+    /// lexicon of its own; `keepsAlignment` returns the alignment too.
+    func process(
+        _ entry: CorpusDocument, lexicon: AlignmentLexicon? = nil, keepsAlignment: Bool = false
+    ) -> Result<CorpusDocumentResult, CorpusIssue> {
         var timings = CorpusTimings()
         var mark = CorpusTimings.threadCPU()
         func lap() -> Double {
@@ -45,7 +52,7 @@ struct CorpusWorker: Sendable {
         let source = SentenceStage.segment(document.sourceParagraphs, language: document.sourceLanguage)
         let target = SentenceStage.segment(document.targetParagraphs, language: document.targetLanguage)
         timings.segmentation = lap()
-        let alignment = SentenceStage.align(document, source: source, target: target)
+        let alignment = SentenceStage.align(document, source: source, target: target, lexicon: lexicon)
         timings.alignment = lap()
         let units = UnitBuilder.units(for: document, pairs: alignment.pairs, idPrefix: entry.name + ":")
         let unmatched = alignment.sentenceBeads.filter { $0.source.isEmpty || $0.target.isEmpty }
@@ -57,7 +64,30 @@ struct CorpusWorker: Sendable {
             unmatchedSentences: unmatched)
         timings.units = lap()
         result.timings = timings
+        if keepsAlignment { result.alignment = alignment }
         return .success(result)
+    }
+
+    /// `PlainTextReader.paragraphs(atPath:)`, split over Unicode scalars (`AlignPipeline.splitParagraphs`) rather
+    /// than Characters, which took half of the reading. The two differ only where a white-space scalar and a
+    /// combining scalar (U+0300 or above) make one character at the start of a line; such text is split by
+    /// Characters.
+    static func paragraphs(atPath path: String) throws -> [Paragraph] {
+        let text = try PlainTextReader.text(atPath: path)
+        var previousIsWhite = false
+        var splitsByCharacter = false
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if previousIsWhite && value >= 0x300 {
+                splitsByCharacter = true
+                break
+            }
+            previousIsWhite = value < 0x80 ? value == 0x20 || (value >= 0x09 && value <= 0x0D)
+                : value >= 0x85 && scalar.properties.isWhitespace
+        }
+        let result = splitsByCharacter ? PlainTextReader.paragraphs(in: text) : AlignPipeline.splitParagraphs(text)
+        if result.isEmpty { throw PlainTextError("the file holds only white space", file: path) }
+        return result
     }
 
     /// The document facing the corpus's direction; nil when it is in another language pair.
@@ -66,8 +96,8 @@ struct CorpusWorker: Sendable {
         case .pair(let sourcePath, let targetPath, let sourceLanguage, let targetLanguage):
             return BilingualDocument(
                 name: entry.name, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage,
-                sourceParagraphs: try PlainTextReader.paragraphs(atPath: sourcePath),
-                targetParagraphs: try PlainTextReader.paragraphs(atPath: targetPath),
+                sourceParagraphs: try Self.paragraphs(atPath: sourcePath),
+                targetParagraphs: try Self.paragraphs(atPath: targetPath),
                 sourcePath: sourcePath, targetPath: targetPath)
         case .bilingual(let path):
             var options = BuildOptions(input: path)

@@ -55,8 +55,13 @@ extension BuildSummary {
         let f = { (value: Double) in String(format: "%.1f", value) }
         var text = "timings: documents \(f(t.documentsCPU)) CPU s in \(f(t.documentsWall)) s (read \(f(t.reading)), "
             + "segment \(f(t.segmentation)), align \(f(t.alignment)), units \(f(t.units)), write TMX \(f(t.writing)))"
+        if report.lexiconEntries > 0 {
+            text += "; alignment lexicon \(report.lexiconEntries) entries from the first \(report.lexiconDocuments) "
+                + "documents (\(report.lexiconPairs) pairs)"
+        }
         if report.glossarySamplePairs > 0 || t.glossaryWall > 0 {
             text += "; glossary \(f(t.termLearning + t.glossaryWriting)) CPU s in \(f(t.glossaryWall)) s "
+                + (t.glossaryOverlapsDocuments ? "alongside the documents " : "")
                 + "(learn from \(report.glossarySamplePairs) pairs \(f(t.termLearning)), write \(f(t.glossaryWriting)))"
         }
         return text + "; process \(f(t.processCPU)) CPU s"
