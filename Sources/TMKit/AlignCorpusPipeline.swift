@@ -1,4 +1,5 @@
 import Foundation
+import TMAlign
 import TMCore
 import TMFormats
 
@@ -7,10 +8,14 @@ import TMFormats
 ///
 /// A source file pairs with the target file at the same path below the target folder, or at that path with the
 /// source language tag in the file name replaced by the target's (`news/a.de.txt` ↔ `news/a.fr.txt`, `x.de` ↔
-/// `x.fr`). Hidden files and folders are ignored; files without a partner, and documents that cannot be read or
+/// `x.fr`). The two folders may be one (`a.de.txt` beside `a.fr.txt`, as `tmkit build` corpora are laid out). Hidden files and folders are ignored; files without a partner, and documents that cannot be read or
 /// aligned, are reported and skipped. A document is named by its source file's path below the folder, without a
 /// `.txt` extension and the language tag (`news/a.de.txt` → `news/a`). Documents are written in the order of their
 /// paths, whatever the number of jobs.
+///
+/// As in `tmkit build`, a corpus learns one alignment lexicon from its first documents (in path order, the whole
+/// corpus's whatever the shard) until they give `lexiconPairs` confident pairs, and aligns every other document in
+/// one pass with it; so every shard and every job count writes the same pairs as one run.
 ///
 ///     var corpus = AlignCorpusPipeline(sourceFolder: "de/", targetFolder: "fr/", sourceLanguage: de, targetLanguage: fr)
 ///     corpus.shard = try CorpusShard(parsing: "2/4")
@@ -26,6 +31,9 @@ public struct AlignCorpusPipeline: Sendable {
     public var shard: CorpusShard?
     /// Documents aligned at the same time.
     public var jobs = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    /// Confident pairs to learn the corpus lexicon from (0: every document learns its own, as `tmkit align` on
+    /// two files does).
+    public var lexiconPairs = BuildOptions.defaultLexiconPairs
 
     public init(sourceFolder: String, targetFolder: String, sourceLanguage: LanguageTag, targetLanguage: LanguageTag) {
         self.sourceFolder = sourceFolder
@@ -50,19 +58,33 @@ public struct AlignCorpusPipeline: Sendable {
         public var otherShards = 0
         public var pairs = 0
         public var lowConfidencePairs = 0
+        /// Entries of the corpus lexicon, and the documents it was learned from (0: none was learned).
+        public var lexiconEntries = 0
+        public var lexiconDocuments = 0
     }
 
     /// The documents of this shard, in name order, and the files that were left out.
     public func documents() throws(AlignPipelineError) -> (documents: [Document], issues: [CorpusIssue], otherShards: Int) {
+        let plan = try pairedDocuments()
+        let documents = plan.documents.filter { document in shard.map { $0.contains(documentNamed: document.name) } ?? true }
+        return (documents, plan.issues, plan.documents.count - documents.count)
+    }
+
+    /// Every paired document of the folders (all shards), in path order, and the files left out.
+    func pairedDocuments() throws(AlignPipelineError) -> (documents: [Document], issues: [CorpusIssue]) {
         let sourceFiles = try Self.files(below: sourceFolder)
         let targetFiles = try Self.files(below: targetFolder)
-        let targetSet = Set(targetFiles.keys)
+        // One folder for both languages (`report.de.txt` beside `report.fr.txt`): a file pairs only with the file
+        // of the other language tag, and only files tagged with the source language are sources.
+        let oneFolder = URL(fileURLWithPath: sourceFolder).standardizedFileURL.path
+            == URL(fileURLWithPath: targetFolder).standardizedFileURL.path
+        let targetSet = Set(targetFiles.keys.filter { !oneFolder || hasTag(targetLanguage, $0) })
         var used = Set<String>()
         var documents: [Document] = []
         var issues: [CorpusIssue] = []
-        var otherShards = 0
-        for name in sourceFiles.keys.sorted(by: { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }) {
-            guard let partner = partner(of: name, in: targetSet) else {
+        for name in sourceFiles.keys.sorted(by: { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) })
+        where !oneFolder || hasTag(sourceLanguage, name) {
+            guard let partner = partner(of: name, in: targetSet), !(oneFolder && partner == name) else {
                 issues.append(CorpusIssue(
                     .unpaired, "no translation at the same path below \(targetFolder)",
                     location: InputLocation(file: Self.join(sourceFolder, name))))
@@ -70,21 +92,24 @@ public struct AlignCorpusPipeline: Sendable {
             }
             used.insert(partner)
             let documentName = self.documentName(name)
-            if let shard, !shard.contains(documentNamed: documentName) {
-                otherShards += 1
-                continue
-            }
             documents.append(Document(
                 name: documentName, sourcePath: Self.join(sourceFolder, name), targetPath: Self.join(targetFolder, partner),
                 byteCount: (sourceFiles[name] ?? 0) + (targetFiles[partner] ?? 0)))
         }
-        for name in targetFiles.keys.sorted(by: { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) })
+        for name in targetSet.sorted(by: { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) })
         where !used.contains(name) {
             issues.append(CorpusIssue(
                 .unpaired, "no source document at the same path below \(sourceFolder)",
                 location: InputLocation(file: Self.join(targetFolder, name))))
         }
-        return (documents, issues, otherShards)
+        return (documents, issues)
+    }
+
+    /// Whether a file name has `language` as one of its dot-separated parts after the first (`a.de.txt`, `a.de`).
+    private func hasTag(_ language: LanguageTag, _ path: String) -> Bool {
+        let fileName = path.split(separator: "/").last ?? Substring(path)
+        let tag = language.description.lowercased()
+        return fileName.split(separator: ".", omittingEmptySubsequences: false).dropFirst().contains { $0.lowercased() == tag }
     }
 
     /// A source file's document name: its path below the folder without a `.txt`/`.text` extension and without
@@ -122,23 +147,30 @@ public struct AlignCorpusPipeline: Sendable {
     public func run(
         format: AlignOutputFormat, output: String?, events: @escaping @Sendable (CorpusEvent) -> Void = { _ in }
     ) async throws -> Report {
-        let plan = try documents()
+        let plan = try pairedDocuments()
         for issue in plan.issues { events(.skipped(issue)) }
         var report = Report()
         report.skipped = plan.issues.count
-        report.otherShards = plan.otherShards
-        guard !plan.documents.isEmpty else {
+        let documents = plan.documents.filter { document in shard.map { $0.contains(documentNamed: document.name) } ?? true }
+        report.otherShards = plan.documents.count - documents.count
+        guard !documents.isEmpty else {
             throw AlignPipelineError(location: InputLocation(file: sourceFolder), message: shard.map {
                 "no document of the folders falls in shard \($0)"
             } ?? "no document in the folder has a translation in \(targetFolder)")
         }
-        let documents = plan.documents
-        let pipelines = documents.map { document in
-            AlignPipeline(
-                sourcePath: document.sourcePath, targetPath: document.targetPath, sourceLanguage: sourceLanguage,
-                targetLanguage: targetLanguage, presegmented: presegmented, dictionaryPath: dictionaryPath,
-                documentName: document.name)
+        let learned = await learnLexicon(plan.documents)
+        if let lexicon = learned.lexicon {
+            report.lexiconEntries = lexicon.entryCount
+            report.lexiconDocuments = learned.documents
+            events(.step("learned an alignment lexicon of \(lexicon.entryCount) entries from the first "
+                + "\(learned.documents) documents"))
         }
+        let pipelines = documents.map { document in
+            var pipeline = pipeline(for: document)
+            pipeline.lexicon = learned.lexicon
+            return pipeline
+        }
+        let known = learned.results
         var sink = try AlignCorpusSink(format: format, path: output ?? "-", sourceLanguage: sourceLanguage)
         let jobs = max(1, jobs)
         let window = max(2 * jobs, 8)
@@ -155,7 +187,11 @@ public struct AlignCorpusPipeline: Sendable {
                 while submitted < documents.count && running < jobs && submitted - nextToWrite < window {
                     let index = submitted
                     let pipeline = pipelines[index]
-                    group.addTask { (index, Result { () throws(AlignPipelineError) in try pipeline.run() }) }
+                    if let result = known[documents[index].name] {
+                        group.addTask { (index, result) }
+                    } else {
+                        group.addTask { (index, Result { () throws(AlignPipelineError) in try pipeline.run() }) }
+                    }
                     submitted += 1
                     running += 1
                 }
@@ -194,6 +230,52 @@ public struct AlignCorpusPipeline: Sendable {
         }
         try sink.finish()
         return report
+    }
+
+    private func pipeline(for document: Document) -> AlignPipeline {
+        AlignPipeline(
+            sourcePath: document.sourcePath, targetPath: document.targetPath, sourceLanguage: sourceLanguage,
+            targetLanguage: targetLanguage, presegmented: presegmented, dictionaryPath: dictionaryPath,
+            documentName: document.name)
+    }
+
+    /// Aligns the first documents of the whole corpus (each learning its own lexicon) until their confident pairs
+    /// reach `lexiconPairs`, and learns the corpus lexicon from them; nil when the corpus is too small for one (a
+    /// fifth of the target, or every document used up). Documents count in path order, whatever finishes first.
+    private func learnLexicon(_ all: [Document]) async
+        -> (lexicon: AlignmentLexicon?, documents: Int, results: [String: Result<AlignPipeline.Result, AlignPipelineError>])
+    {
+        guard lexiconPairs > 0 else { return (nil, 0, [:]) }
+        let candidates = Array(all.prefix(CorpusLexicon.maximumDocuments))
+        var alignments: [DocumentAlignment] = []
+        var results: [String: Result<AlignPipeline.Result, AlignPipelineError>] = [:]
+        var pairs = 0
+        var used = 0
+        while used < candidates.count && pairs < lexiconPairs {
+            let batch = Array(candidates[used..<min(candidates.count, used + max(1, jobs))])
+            let aligned = await withTaskGroup(of: (Int, Result<AlignPipeline.Result, AlignPipelineError>).self) { group in
+                for (k, document) in batch.enumerated() {
+                    let pipeline = pipeline(for: document)
+                    group.addTask { (k, Result { () throws(AlignPipelineError) in try pipeline.run() }) }
+                }
+                var out = [Result<AlignPipeline.Result, AlignPipelineError>?](repeating: nil, count: batch.count)
+                for await (k, result) in group { out[k] = result }
+                return out
+            }
+            for (document, result) in zip(batch, aligned) where pairs < lexiconPairs {
+                guard let result else { continue }
+                used += 1
+                if shard.map({ $0.contains(documentNamed: document.name) }) ?? true { results[document.name] = result }
+                if case .success(let done) = result {
+                    pairs += DocumentAligner.lexiconPairs(in: done.alignment)
+                    alignments.append(done.alignment)
+                }
+            }
+        }
+        guard pairs >= max(1, lexiconPairs / 5), used < all.count else { return (nil, used, results) }
+        let lexicon = DocumentAligner.learnLexicon(
+            from: alignments, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
+        return (lexicon, used, results)
     }
 
     /// Regular, non-hidden files below `folder` (any depth), by path below it, with their sizes.

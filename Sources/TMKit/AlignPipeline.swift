@@ -35,6 +35,9 @@ public struct AlignPipeline: Sendable {
     public var dictionaryPath: String?
     /// The document's name in the TMX (`x-document`, and the prefix of each `tuid`); default: the source file's name.
     public var documentName: String?
+    /// A lexicon learned for a whole corpus (`tmkit align` on folders): the document is aligned in one pass with it
+    /// instead of learning its own.
+    public var lexicon: AlignmentLexicon?
 
     public init(
         sourcePath: String, targetPath: String, sourceLanguage: LanguageTag, targetLanguage: LanguageTag,
@@ -68,7 +71,7 @@ public struct AlignPipeline: Sendable {
         }
         let dictionary = try dictionaryPath.map { path throws(AlignPipelineError) in try Self.readDictionary(path) } ?? []
         let aligner = DocumentAligner(
-            sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, dictionary: dictionary)
+            sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, dictionary: dictionary, lexicon: lexicon)
         let alignment = aligner.align(source: source, target: target)
         return Result(
             alignment: alignment, translationUnits: translationUnits(alignment),

@@ -33,7 +33,8 @@ public struct BuildOptions: Sendable {
     /// A corpus's alignment lexicon is learned from its first documents until they give this many confident pairs
     /// (at least a fifth of it, or there is none); every other document is then aligned in one pass with it
     /// (`CorpusLexicon`). 0: every document learns its own lexicon, as a single document does.
-    public var lexiconPairs: Int = 5_000
+    public var lexiconPairs: Int = Self.defaultLexiconPairs
+    public static let defaultLexiconPairs = 5_000
 
     /// The first input: the bilingual file, or the source file when `target` is given.
     public var input: String {

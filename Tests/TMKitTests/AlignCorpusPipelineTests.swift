@@ -51,6 +51,21 @@ import Testing
         #expect(plan.issues.allSatisfy { $0.kind == .unpaired })
     }
 
+    @Test func oneFolderHoldsBothLanguages() throws {
+        let root = try CorpusFixture.folder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try CorpusFixture.write([
+            "c/a.az.txt": CorpusFixture.azerbaijani, "c/a.en.txt": CorpusFixture.english,
+            "c/n/b.az.txt": CorpusFixture.azerbaijani, "c/n/b.en.txt": CorpusFixture.english,
+            "c/only.en.txt": CorpusFixture.english, "c/notes.txt": "x",
+        ], in: root)
+        let folder = root.appendingPathComponent("c").path
+        let plan = try corpus(folder, folder).documents()
+        #expect(plan.documents.map(\.name) == ["a", "n/b"])
+        #expect(plan.documents.map { URL(fileURLWithPath: $0.targetPath).lastPathComponent } == ["a.en.txt", "b.en.txt"])
+        #expect(plan.issues.map { URL(fileURLWithPath: $0.location?.file ?? "").lastPathComponent } == ["only.en.txt"])
+    }
+
     @Test func everyDocumentIsAlignedInPathOrderWhateverTheJobs() async throws {
         let (root, source, target) = try folders()
         defer { try? FileManager.default.removeItem(at: root) }
@@ -95,6 +110,34 @@ import Testing
         #expect(documents == 3)
         #expect(lines.sorted() == whole.text.split(separator: "\n").sorted())
         #expect(lines.allSatisfy { $0.split(separator: "\t").count == 4 })
+    }
+
+    @Test func aCorpusLexiconIsTheSameForEveryShardAndJobCount() async throws {
+        let (root, source, target) = try folders()
+        defer { try? FileManager.default.removeItem(at: root) }
+        var whole = corpus(source, target)
+        whole.lexiconPairs = 10  // the first document (17 pairs) is enough to learn from
+        whole.jobs = 1
+        let one = try await output(whole, format: .tsv, in: root)
+        #expect(one.report.lexiconDocuments == 1)
+        #expect(one.report.lexiconEntries > 0)
+        whole.jobs = 3
+        #expect(try await output(whole, format: .tsv, in: root).text == one.text)
+        var lines: [Substring] = []
+        for index in 1...2 {
+            var part = whole
+            part.shard = CorpusShard(index: index, count: 2)
+            if let result = try? await output(part, format: .tsv, in: root) {
+                #expect(result.report.lexiconEntries == one.report.lexiconEntries)
+                lines += result.text.split(separator: "\n")
+            }
+        }
+        #expect(lines.sorted() == one.text.split(separator: "\n").sorted())
+        // Without a corpus lexicon every document is aligned on its own, as two files are.
+        whole.lexiconPairs = 0
+        let alone = try await output(whole, format: .tsv, in: root)
+        #expect(alone.report.lexiconEntries == 0)
+        #expect(alone.report.pairs == one.report.pairs)
     }
 
     @Test func anUnreadableDocumentIsSkippedAndTheOthersWritten() async throws {
