@@ -10,7 +10,6 @@ struct LearningRun {
         var occurrences = FlatRows<CandidateTable.Occurrence>()
         var conceptFrequency: [Int32] = []
         var conceptHasAcronym: [Bool] = []
-        var translitCache: [Int32: [Character]] = [:]
 
         init(language: String, sentences: [String]) {
             analyzer = SideAnalyzer(language: language, sentences: sentences)
@@ -77,11 +76,19 @@ struct LearningRun {
             return value
         }
 
-        /// The transliteration key of a word id (cached).
-        mutating func translit(_ id: Int32) -> [Character] {
-            if let hit = translitCache[id] { return hit }
+        /// The transliteration key of a word id, cached in `cache` (one per thread).
+        func translit(word id: Int32, cache: inout [Int32: [Character]]) -> [Character] {
+            if let hit = cache[id] { return hit }
             let key = Transliteration.key(analyzer.vocabulary.keys[Int(id)], index: analyzer.resources.transliterationIndex)
-            translitCache[id] = key
+            cache[id] = key
+            return key
+        }
+
+        /// The transliteration key of a candidate, cached in `cache` (one per thread).
+        func translit(candidate id: Int32, cache: inout [Int32: [Character]]) -> [Character] {
+            if let hit = cache[id] { return hit }
+            let key = translitOfText(candidates.keys[Int(id)])
+            cache[id] = key
             return key
         }
 
@@ -142,7 +149,7 @@ struct LearningRun {
     private var target: Side
     private let options: TermLearnerOptions
     private var evidence: [UInt64: Evidence] = [:]
-    private var similarityCache: [UInt64: Float] = [:]
+    private let pool: WorkerPool
     /// Below this many pairs, co-occurrence of repeated candidates counts as evidence.
     static let smallInputLimit = 3000
     /// Sentence pairs with more (source word × target word) cells are not word-aligned.
@@ -155,8 +162,17 @@ struct LearningRun {
 
     init(sourceLanguage: String, targetLanguage: String, sources: [String], targets: [String],
          options: TermLearnerOptions) {
-        (source, target) = inParallel({ Side(language: sourceLanguage, sentences: sources) },
-                                      { Side(language: targetLanguage, sentences: targets) })
+        // The alignment trace is printed pair by pair, in order: one thread.
+        let tracing = ProcessInfo.processInfo.environment["TMTERMS_DEBUG"] == "alignment"
+        pool = WorkerPool(threads: tracing ? 1 : TermLearningThreads.resolved)
+        let timed = ProcessInfo.processInfo.environment["TMTERMS_DEBUG"] == "timing"
+        func side(_ language: String, _ sentences: [String]) -> Side {
+            let clock = ContinuousClock(), started = clock.now
+            let side = Side(language: language, sentences: sentences)
+            if timed { FileHandle.standardError.write(Data("side \(language): \(clock.now - started)\n".utf8)) }
+            return side
+        }
+        (source, target) = pool.inParallel({ side(sourceLanguage, sources) }, { side(targetLanguage, targets) })
         self.options = options
     }
 
@@ -177,46 +193,22 @@ struct LearningRun {
 
     private mutating func alignAndCollect() {
         var pairs = WordAligner.Pairs()
-        var slotIndex: [UInt64: Int32] = [:]
-        var slotSource: [Int32] = []
-        var slotTarget: [Int32] = []
-        var prior: [Float] = []
         pairs.reserveCapacity(source.tokens.count)
         for k in source.tokens.indices {
             let sourceTokens = source.tokens[k], targetTokens = target.tokens[k]
             let sourcePositions = sourceTokens.indices.filter { sourceTokens[$0].isAlignable }
             let targetPositions = targetTokens.indices.filter { targetTokens[$0].isAlignable }
-            var slots: [Int32] = []
             // Long pairs (multi-paragraph help texts) hold most cells of a corpus (under 1% of the pairs of the
             // Debian catalogs hold half): in large corpora they are not aligned, and give only spelling and
             // acronym evidence.
             let tooLong = source.tokens.count > Self.longPairCutoffFrom
                 && sourcePositions.count * targetPositions.count > Self.maxAlignedCells
-            if !tooLong { slots.reserveCapacity(sourcePositions.count * targetPositions.count) }
-            for i in sourcePositions where !tooLong {
-                let s = sourceTokens[i]
-                for j in targetPositions {
-                    let t = targetTokens[j]
-                    let key = Self.pairKey(s.id, t.id)
-                    let slot: Int32
-                    if let existing = slotIndex[key] {
-                        slot = existing
-                    } else {
-                        // The prior is judged on the first occurrence of the word pair.
-                        slot = Int32(slotSource.count)
-                        slotIndex[key] = slot
-                        slotSource.append(s.id)
-                        slotTarget.append(t.id)
-                        prior.append(cognatePrior(s, t))
-                    }
-                    slots.append(slot)
-                }
-            }
             pairs.append(source: sourcePositions.lazy.map { sourceTokens[$0].id },
-                         target: targetPositions.lazy.map { targetTokens[$0].id }, slots: slots)
+                         target: targetPositions.lazy.map { targetTokens[$0].id },
+                         cells: tooLong ? 0 : sourcePositions.count * targetPositions.count)
         }
         pairs.shrinkToFit()
-        slotIndex = [:]
+        let (slotSource, slotTarget, prior) = numberSlots(of: &pairs)
         if timing {
             FileHandle.standardError.write(Data("slots \(slotSource.count), \(Self.residentMegabytes()) MB\n".utf8))
         }
@@ -224,20 +216,149 @@ struct LearningRun {
         aligner.iterations = options.alignmentIterations
         aligner.train(pairs, slotSource: slotSource, slotTarget: slotTarget,
                       sourceVocabulary: source.analyzer.vocabulary.keys.count,
-                      targetVocabulary: target.analyzer.vocabulary.keys.count, prior: prior)
-        for k in pairs.indices {
-            let cells = pairs[k].source.count * pairs[k].target.count
-            let links = pairs[k].slots.count == cells ? aligner.align(pairs[k], prior: prior)
-                : [Bool](repeating: false, count: cells)
-            // Positions are found again rather than kept: a million pairs would hold two arrays each.
-            let positions = (source: source.tokens[k].indices.filter { source.tokens[k][$0].isAlignable },
-                             target: target.tokens[k].indices.filter { target.tokens[k][$0].isAlignable })
-            collect(unit: k, pair: pairs[k], links: links, positions: positions)
+                      targetVocabulary: target.analyzer.vocabulary.keys.count, prior: prior, pool: pool)
+        // Pairs are aligned and their evidence collected in chunks on all threads; the per-thread tallies are
+        // merged with sums and minima, so the evidence does not depend on the threads.
+        let chunks = WorkerPool.ranges(of: pairs.count, size: 128)
+        let source = self.source, target = self.target, smallInput = self.smallInput, debug = self.debug
+        let trained = aligner, alignedPairs = pairs, priors = prior
+        let tallies = pool.run(tasks: chunks.count, state: { Collector() }) { collector, task in
+            for k in chunks[task] {
+                let pair = alignedPairs[k]
+                let cells = pair.source.count * pair.target.count
+                let links = pair.slots.count == cells ? trained.align(pair, prior: priors)
+                    : [Bool](repeating: false, count: cells)
+                // Positions are found again rather than kept: a million pairs would hold two arrays each.
+                let positions = (source: source.tokens[k].indices.filter { source.tokens[k][$0].isAlignable },
+                                 target: target.tokens[k].indices.filter { target.tokens[k][$0].isAlignable })
+                Self.collect(unit: k, pair: pair, links: links, positions: positions, source: source, target: target,
+                             smallInput: smallInput, debug: debug, into: &collector)
+            }
+        }
+        for tally in tallies {
+            if evidence.isEmpty {
+                evidence = tally.evidence
+                continue
+            }
+            for (key, record) in tally.evidence {
+                guard var merged = evidence[key] else {
+                    evidence[key] = record
+                    continue
+                }
+                merged.linked += record.linked
+                merged.aligned += record.aligned
+                merged.cognate += record.cognate
+                merged.acronym += record.acronym
+                merged.cooccurrence += record.cooccurrence
+                merged.example = min(merged.example, record.example)
+                evidence[key] = merged
+            }
         }
     }
 
+    /// What one thread collects: the evidence of its sentence pairs and its caches.
+    private struct Collector {
+        var evidence: [UInt64: Evidence] = [:]
+        var similarity: [UInt64: Float] = [:]
+        var sourceTranslit: [Int32: [Character]] = [:]
+        var targetTranslit: [Int32: [Character]] = [:]
+    }
+
+    /// Gives every distinct (source word, target word) pair of the cells a slot, writes the slot of each cell, and
+    /// returns the words and the cognate prior of each slot. The word pairs are split among the threads by a hash
+    /// of the pair; each thread reads the cells in corpus order, so the prior is judged on the first occurrence of
+    /// its word pairs, as one thread would. Slots are numbered thread by thread: the aligner's sums per slot run
+    /// over the pairs in corpus order whatever the numbering, so its tables do not depend on the threads.
+    private func numberSlots(of pairs: inout WordAligner.Pairs) -> (source: [Int32], target: [Int32], prior: [Float]) {
+        let shards = pool.threads
+        let source = self.source, target = self.target
+        struct Shard {
+            var source: [Int32] = []
+            var target: [Int32] = []
+            var prior: [Float] = []
+        }
+        func shard(of key: UInt64) -> Int { shards == 1 ? 0 : Int((key &* 0x9E37_79B9_7F4A_7C15) >> 40) % shards }
+        let numbered: [Shard] = pairs.withCells { cells, pairs in
+            nonisolated(unsafe) let cells = cells
+            return pool.map(tasks: shards) { index in
+                var result = Shard()
+                var slotIndex: [UInt64: Int32] = [:]
+                var sourceTranslit: [Int32: [Character]] = [:], targetTranslit: [Int32: [Character]] = [:]
+                for k in pairs.indices {
+                    let n = pairs.target(k).count, range = pairs.cellRange(k)
+                    guard range.count == pairs.source(k).count * n, n > 0 else { continue }
+                    let start = range.lowerBound
+                    let sourceTokens = source.tokens[k], targetTokens = target.tokens[k]
+                    var i = 0
+                    for s in sourceTokens where s.isAlignable {
+                        var j = 0
+                        for t in targetTokens where t.isAlignable {
+                            defer { j += 1 }
+                            let key = Self.pairKey(s.id, t.id)
+                            guard shard(of: key) == index else { continue }
+                            let slot: Int32
+                            if let existing = slotIndex[key] {
+                                slot = existing
+                            } else {
+                                slot = Int32(result.source.count)
+                                slotIndex[key] = slot
+                                result.source.append(s.id)
+                                result.target.append(t.id)
+                                result.prior.append(Self.cognatePrior(
+                                    s, t, source: source, target: target, sourceTranslit: &sourceTranslit,
+                                    targetTranslit: &targetTranslit))
+                            }
+                            cells[start + i * n + j] = slot
+                        }
+                        i += 1
+                    }
+                }
+                return result
+            }
+        }
+        guard shards > 1 else { return (numbered[0].source, numbered[0].target, numbered[0].prior) }
+        var offsets: [Int32] = []
+        var total = 0
+        for part in numbered {
+            offsets.append(Int32(total))
+            total += part.source.count
+        }
+        var slotSource: [Int32] = [], slotTarget: [Int32] = [], prior: [Float] = []
+        slotSource.reserveCapacity(total)
+        slotTarget.reserveCapacity(total)
+        prior.reserveCapacity(total)
+        for part in numbered {
+            slotSource += part.source
+            slotTarget += part.target
+            prior += part.prior
+        }
+        // Local slots → slots of the whole table.
+        let chunks = WorkerPool.ranges(of: pairs.count, size: 512)
+        pairs.withCells { cells, pairs in
+            nonisolated(unsafe) let cells = cells
+            pool.run(tasks: chunks.count) { _, task in
+                for k in chunks[task] {
+                    let sourceWords = pairs.source(k), targetWords = pairs.target(k)
+                    let n = targetWords.count, range = pairs.cellRange(k)
+                    guard range.count == sourceWords.count * n, n > 0 else { continue }
+                    let start = range.lowerBound
+                    for i in 0..<sourceWords.count {
+                        for j in 0..<n {
+                            let key = Self.pairKey(sourceWords[i], targetWords[j])
+                            cells[start + i * n + j] += offsets[shard(of: key)]
+                        }
+                    }
+                }
+            }
+        }
+        return (slotSource, slotTarget, prior)
+    }
+
     /// Prior weight of a word pair: identical numbers, names that transliterate alike, identical words.
-    private mutating func cognatePrior(_ s: CompactToken, _ t: CompactToken) -> Float {
+    private static func cognatePrior(
+        _ s: CompactToken, _ t: CompactToken, source: Side, target: Side,
+        sourceTranslit: inout [Int32: [Character]], targetTranslit: inout [Int32: [Character]]
+    ) -> Float {
         if s.kind == .number || t.kind == .number {
             return s.kind == t.kind && source.analyzer.vocabulary.keys[Int(s.id)]
                 == target.analyzer.vocabulary.keys[Int(t.id)] ? 9 : 1
@@ -251,13 +372,15 @@ struct LearningRun {
             }
             return 1
         }
-        let similarity = Transliteration.similarity(source.translit(s.id), target.translit(t.id))
+        let similarity = Transliteration.similarity(source.translit(word: s.id, cache: &sourceTranslit),
+                                                    target.translit(word: t.id, cache: &targetTranslit))
         return similarity >= 0.6 ? Float(1 + 8 * (similarity - 0.6) / 0.4) : 1
     }
 
     /// Records the candidate pairs of one sentence pair.
-    private mutating func collect(
-        unit k: Int, pair: WordAligner.Pair, links: [Bool], positions: (source: [Int], target: [Int])
+    private static func collect(
+        unit k: Int, pair: WordAligner.Pair, links: [Bool], positions: (source: [Int], target: [Int]),
+        source: Side, target: Side, smallInput: Bool, debug: Bool, into collector: inout Collector
     ) {
         let m = pair.source.count, n = pair.target.count
         guard m > 0, n > 0 else { return }
@@ -320,7 +443,7 @@ struct LearningRun {
             let sourceConcept = source.candidates.concept(s.candidate)
             let sourceIsAcronym = source.conceptHasAcronym[Int(sourceConcept)]
                 && !targetKeys.contains(source.candidates.keys[Int(s.candidate)])
-            let sourceKey = source.translit(candidate: s.candidate)
+            let sourceKey = source.translit(candidate: s.candidate, cache: &collector.sourceTranslit)
             for t in targetNames {
                 let targetConcept = target.candidates.concept(t.candidate)
                 let key = Self.pairKey(sourceConcept, targetConcept)
@@ -331,11 +454,12 @@ struct LearningRun {
                 }
                 let pairKey = Self.pairKey(s.candidate, t.candidate)
                 let similarity: Float
-                if let cached = similarityCache[pairKey] {
+                if let cached = collector.similarity[pairKey] {
                     similarity = cached
                 } else {
-                    similarity = Float(Transliteration.similarity(sourceKey, target.translit(candidate: t.candidate)))
-                    similarityCache[pairKey] = similarity
+                    similarity = Float(Transliteration.similarity(
+                        sourceKey, target.translit(candidate: t.candidate, cache: &collector.targetTranslit)))
+                    collector.similarity[pairKey] = similarity
                 }
                 if similarity >= 0.62 {
                     found[key, default: []].insert(.cognate)
@@ -354,18 +478,18 @@ struct LearningRun {
             }
         }
         for (key, flags) in found {
-            var record = evidence[key, default: Evidence()]
+            var record = collector.evidence[key, default: Evidence()]
             record.linked += 1
             if flags.contains(.aligned) { record.aligned += 1 }
             if flags.contains(.cognate) { record.cognate += 1 }
             if flags.contains(.acronym) { record.acronym += 1 }
             if flags.contains(.cooccurrence) { record.cooccurrence += 1 }
             if record.example < 0 || Int(record.example) > k { record.example = Int32(k) }
-            evidence[key] = record
+            collector.evidence[key] = record
         }
     }
 
-    private func isNameLike(_ occurrence: CandidateTable.Occurrence, side: Side, sentence: Int) -> Bool {
+    private static func isNameLike(_ occurrence: CandidateTable.Occurrence, side: Side, sentence: Int) -> Bool {
         let tokens = side.tokens[sentence]
         let words = occurrence.range.filter { tokens[$0].kind == .word }
         guard !words.isEmpty, words.count <= 4 else { return false }
