@@ -96,16 +96,6 @@ struct LearningRun {
             Transliteration.key(fold(text), index: analyzer.resources.transliterationIndex)
         }
 
-        private var candidateTranslit: [Int32: [Character]] = [:]
-
-        /// The transliteration key of a candidate (cached).
-        mutating func translit(candidate id: Int32) -> [Character] {
-            if let hit = candidateTranslit[id] { return hit }
-            let key = translitOfText(candidates.keys[Int(id)])
-            candidateTranslit[id] = key
-            return key
-        }
-
         /// Termhood of a concept in 0...1: acronyms and names high, general words low.
         func termhood(_ concept: Int32) -> Double {
             if conceptHasAcronym[Int(concept)] { return 1 }
@@ -521,10 +511,26 @@ struct LearningRun {
         alignAndCollect()
         lap("aligned and collected \(evidence.count) pairs")
         defer { lap("linked") }
+        // Pairs are scored on all threads (each with its caches), in chunks of a list in the evidence's order;
+        // the number cut below is the same on every thread count, and the list is sorted after.
+        let counted = evidence.filter { Int($0.value.linked) >= options.minCount }.map { ($0.key, $0.value) }
+        evidence = [:]
+        let chunks = WorkerPool.ranges(of: counted.count, size: 2048)
+        let sourceSide = source, targetSide = target, minConfidence = options.minConfidence
+        let scoredChunks = pool.map(tasks: chunks.count) { task in
+            var cache = TranslitCache()
+            return chunks[task].compactMap { index -> (Int, Double)? in
+                let (key, record) = counted[index]
+                let s = Int32(truncatingIfNeeded: key >> 32), t = Int32(truncatingIfNeeded: key & 0xFFFF_FFFF)
+                let confidence = Self.score(s, t, record, source: sourceSide, target: targetSide, cache: &cache)
+                return confidence >= minConfidence ? (index, confidence) : nil
+            }
+        }
         var scored: [Scored] = []
-        for (key, record) in evidence where Int(record.linked) >= options.minCount {
+        for (index, first) in scoredChunks.joined() {
+            let (key, record) = counted[index]
             let s = Int32(truncatingIfNeeded: key >> 32), t = Int32(truncatingIfNeeded: key & 0xFFFF_FFFF)
-            var confidence = score(s, t, record)
+            var confidence = first
             // A plural on one side and a singular on the other (`remote folders ↔ carpeta remota`) is a pair
             // shown in forms that do not translate each other, or a noun against a verb (`setting controls ↔
             // parámetro controla`).
@@ -710,7 +716,15 @@ struct LearningRun {
         return result
     }
 
-    private mutating func score(_ s: Int32, _ t: Int32, _ record: Evidence) -> Double {
+    /// The transliteration keys of candidates, cached by one thread.
+    private struct TranslitCache {
+        var source: [Int32: [Character]] = [:]
+        var target: [Int32: [Character]] = [:]
+    }
+
+    private static func score(
+        _ s: Int32, _ t: Int32, _ record: Evidence, source: Side, target: Side, cache: inout TranslitCache
+    ) -> Double {
         let fs = Double(source.conceptFrequency[Int(s)]), ft = Double(target.conceptFrequency[Int(t)])
         let linked = Double(record.linked)
         let dice = min(1, 2 * linked / max(1, fs + ft))
@@ -722,12 +736,14 @@ struct LearningRun {
             // Words that occur in the same few pairs are told apart by spelling when one pair is a cognate
             // (`terrorçular` ~ `terrorists`, not `təlim` ~ `terrorists`); unlike spellings stay tied.
             if record.cognate == 0 {
-                let similarity = Transliteration.similarity(source.translit(candidate: s), target.translit(candidate: t))
+                let similarity = Transliteration.similarity(source.translit(candidate: s, cache: &cache.source),
+                                                        target.translit(candidate: t, cache: &cache.target))
                 if similarity >= 0.6 { support *= 1 + 0.05 * similarity }
             }
         }
         if record.cognate > 0 {
-            let similarity = Transliteration.similarity(source.translit(candidate: s), target.translit(candidate: t))
+            let similarity = Transliteration.similarity(source.translit(candidate: s, cache: &cache.source),
+                                                        target.translit(candidate: t, cache: &cache.target))
             support = max(support, similarity * (0.6 + 0.4 * Double(record.cognate) / linked))
             // Between near-identical rivals (MIPS ISA II ~ MIPS ISA I), the closer spelling wins.
             support *= 0.95 + 0.05 * similarity

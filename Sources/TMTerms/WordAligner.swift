@@ -52,17 +52,31 @@ struct WordAligner {
             cellStarts.append(cellStarts[cellStarts.count - 1] + count)
         }
 
+        /// Adds a pair with its slots already numbered (`source.count × target.count` of them, or none).
+        mutating func append<S: Collection, T: Collection>(source: S, target: T, slots: [Int32])
+        where S.Element == Int32, T.Element == Int32 {
+            let end = cellStarts[cellStarts.count - 1]
+            if cells.count < end { cells += repeatElement(0, count: end - cells.count) }
+            append(source: source, target: target, cells: slots.count)
+            cells += slots
+        }
+
         mutating func shrinkToFit() {
             sources.shrinkToFit()
             targets.shrinkToFit()
         }
 
-        /// Gives `body` the cells of all pairs to write (allocated, as zeros, on the first call) and the pairs
+        /// Gives `body` the cells of all pairs to write (those not given yet allocated as zeros) and the pairs
         /// to read their words and `cellRange`s (not their slots: their cells are lent to `body`).
         mutating func withCells<R>(_ body: (UnsafeMutableBufferPointer<Int32>, Pairs) -> R) -> R {
             var storage = cells
             cells = []
-            if storage.isEmpty { storage = [Int32](repeating: 0, count: cellStarts[cellStarts.count - 1]) }
+            let total = cellStarts[cellStarts.count - 1]
+            if storage.isEmpty {
+                storage = [Int32](repeating: 0, count: total)
+            } else if storage.count < total {
+                storage += repeatElement(0, count: total - storage.count)
+            }
             let result = storage.withUnsafeMutableBufferPointer { body($0, self) }
             cells = storage
             return result
