@@ -140,6 +140,7 @@ struct LearningRun {
     private let options: TermLearnerOptions
     private var evidence: [UInt64: Evidence] = [:]
     private let pool: WorkerPool
+    private let cpuAtStart: Double
     /// Below this many pairs, co-occurrence of repeated candidates counts as evidence.
     static let smallInputLimit = 3000
     /// Sentence pairs with more (source word × target word) cells are not word-aligned.
@@ -154,8 +155,9 @@ struct LearningRun {
          options: TermLearnerOptions) {
         // The alignment trace is printed pair by pair, in order: one thread.
         let tracing = ProcessInfo.processInfo.environment["TMTERMS_DEBUG"] == "alignment"
-        pool = WorkerPool(threads: tracing ? 1 : TermLearningThreads.resolved)
         let timed = ProcessInfo.processInfo.environment["TMTERMS_DEBUG"] == "timing"
+        cpuAtStart = CriticalPath.processCPU()
+        pool = WorkerPool(threads: tracing ? 1 : TermLearningThreads.resolved, account: timed ? CriticalPath() : nil)
         func side(_ language: String, _ sentences: [String]) -> Side {
             let clock = ContinuousClock(), started = clock.now
             let side = Side(language: language, sentences: sentences)
@@ -510,7 +512,16 @@ struct LearningRun {
             + "\(source.analyzer.vocabulary.keys.count) + \(target.analyzer.vocabulary.keys.count))")
         alignAndCollect()
         lap("aligned and collected \(evidence.count) pairs")
-        defer { lap("linked") }
+        defer {
+            lap("linked")
+            if let account = pool.account {
+                let cpu = CriticalPath.processCPU() - cpuAtStart
+                let path = cpu - account.parallelCPU + account.span
+                FileHandle.standardError.write(Data(String(
+                    format: "threads %d: CPU %.2f s, of which %.2f s in parallel sections; on idle cores %.2f s\n",
+                    pool.threads, cpu, account.parallelCPU, path).utf8))
+            }
+        }
         // Pairs are scored on all threads (each with its caches), in chunks of a list in the evidence's order;
         // the number cut below is the same on every thread count, and the list is sorted after.
         let counted = evidence.filter { Int($0.value.linked) >= options.minCount }.map { ($0.key, $0.value) }

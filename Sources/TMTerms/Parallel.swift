@@ -33,9 +33,12 @@ extension TermLearner {
 /// The threads of one learning run.
 struct WorkerPool: Sendable {
     let threads: Int
+    /// With `TMTERMS_DEBUG=timing`: the CPU time of each parallel section's workers.
+    let account: CriticalPath?
 
-    init(threads: Int) {
+    init(threads: Int, account: CriticalPath? = nil) {
         self.threads = max(1, threads)
+        self.account = account
     }
 
     /// Runs two independent computations (both sides of a corpus, both alignment directions), on two threads
@@ -43,15 +46,19 @@ struct WorkerPool: Sendable {
     func inParallel<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
         guard threads > 1 else { return (first(), second()) }
         let a = ResultBox<A>(), b = ResultBox<B>()
+        let section = account?.begin(workers: 2)
         withoutActuallyEscaping(first) { first in
             withoutActuallyEscaping(second) { second in
                 nonisolated(unsafe) let first = first
                 nonisolated(unsafe) let second = second
                 DispatchQueue.concurrentPerform(iterations: 2) { index in
+                    let started = CriticalPath.threadCPU()
                     if index == 0 { a.value = first() } else { b.value = second() }
+                    section?.record(index, CriticalPath.threadCPU() - started)
                 }
             }
         }
+        if let section { account?.end(section) }
         guard let resultA = a.value, let resultB = b.value else { fatalError("concurrentPerform skipped a task") }
         return (resultA, resultB)
     }
@@ -66,12 +73,16 @@ struct WorkerPool: Sendable {
             return
         }
         let next = TaskCounter()
+        let section = account?.begin(workers: workers)
         withoutActuallyEscaping(body) { body in
             nonisolated(unsafe) let body = body
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                let started = CriticalPath.threadCPU()
                 while let task = next.take(below: tasks) { body(worker, task) }
+                section?.record(worker, CriticalPath.threadCPU() - started)
             }
         }
+        if let section { account?.end(section) }
     }
 
     /// The workers `run(tasks:)` uses.
@@ -159,5 +170,56 @@ private final class TaskCounter: @unchecked Sendable {
         guard next < limit else { return nil }
         next += 1
         return next - 1
+    }
+}
+
+/// The CPU time of the parallel sections of a run, for `TMTERMS_DEBUG=timing`: what the run would take on idle
+/// cores is its CPU time outside the sections plus, for each section, its busiest worker's CPU time. On a machine
+/// shared with other jobs this is steadier than the wall time.
+final class CriticalPath: @unchecked Sendable {
+    /// One parallel section: the CPU seconds of each worker.
+    final class Section: @unchecked Sendable {
+        fileprivate var seconds: [Double]
+        private let lock = NSLock()
+
+        fileprivate init(workers: Int) {
+            seconds = [Double](repeating: 0, count: workers)
+        }
+
+        func record(_ worker: Int, _ cpu: Double) {
+            lock.lock()
+            seconds[worker] += cpu
+            lock.unlock()
+        }
+    }
+
+    private let lock = NSLock()
+    /// CPU seconds spent in sections (all workers), and the sum of each section's busiest worker.
+    private(set) var parallelCPU = 0.0
+    private(set) var span = 0.0
+
+    func begin(workers: Int) -> Section { Section(workers: workers) }
+
+    func end(_ section: Section) {
+        lock.lock()
+        parallelCPU += section.seconds.reduce(0, +)
+        span += section.seconds.max() ?? 0
+        lock.unlock()
+        FileHandle.standardError.write(Data(("parallel section, CPU s per worker: " + section.seconds.map { String(format: "%.3f", $0) }
+            .joined(separator: " ") + "\n").utf8))
+    }
+
+    /// The CPU seconds of the calling thread.
+    static func threadCPU() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+
+    /// The CPU seconds of the process.
+    static func processCPU() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 }
