@@ -524,7 +524,9 @@ struct LearningRun {
         }
         // Pairs are scored on all threads (each with its caches), in chunks of a list in the evidence's order;
         // the number cut below is the same on every thread count, and the list is sorted after.
-        let counted = evidence.filter { Int($0.value.linked) >= options.minCount }.map { ($0.key, $0.value) }
+        var counted: [(key: UInt64, record: Evidence)] = []
+        counted.reserveCapacity(evidence.count)
+        for (key, record) in evidence where Int(record.linked) >= options.minCount { counted.append((key, record)) }
         evidence = [:]
         let chunks = WorkerPool.ranges(of: counted.count, size: 2048)
         let sourceSide = source, targetSide = target, minConfidence = options.minConfidence
