@@ -84,12 +84,9 @@ struct LearningRun {
             return key
         }
 
-        /// The transliteration key of a candidate, cached in `cache` (one per thread).
-        func translit(candidate id: Int32, cache: inout [Int32: [Character]]) -> [Character] {
-            if let hit = cache[id] { return hit }
-            let key = translitOfText(candidates.keys[Int(id)])
-            cache[id] = key
-            return key
+        /// The transliteration key of a candidate, cached in `cache` (shared by the threads).
+        func translit(candidate id: Int32, cache: SharedCache<[Character]>) -> [Character] {
+            cache.value(UInt64(UInt32(id))) { translitOfText(candidates.keys[Int(id)]) }
         }
 
         func translitOfText(_ text: String) -> [Character] {
@@ -140,6 +137,8 @@ struct LearningRun {
     private let options: TermLearnerOptions
     private var evidence: [UInt64: Evidence] = [:]
     private let pool: WorkerPool
+    /// Made for the alignment phase and kept for scoring.
+    private var spelling = SpellingCaches(threads: 1)
     private let cpuAtStart: Double
     /// Below this many pairs, co-occurrence of repeated candidates counts as evidence.
     static let smallInputLimit = 3000
@@ -214,7 +213,9 @@ struct LearningRun {
         let chunks = WorkerPool.ranges(of: pairs.count, size: 128)
         let source = self.source, target = self.target, smallInput = self.smallInput, debug = self.debug
         let trained = aligner, alignedPairs = pairs, priors = prior
-        let tallies = pool.run(tasks: chunks.count, state: { Collector() }) { collector, task in
+        spelling = SpellingCaches(threads: pool.threads)
+        let caches = spelling
+        let tallies = pool.run(tasks: chunks.count, state: { Collector(caches: caches) }) { collector, task in
             for k in chunks[task] {
                 let pair = alignedPairs[k]
                 let cells = pair.source.count * pair.target.count
@@ -251,9 +252,20 @@ struct LearningRun {
     /// What one thread collects: the evidence of its sentence pairs and its caches.
     private struct Collector {
         var evidence: [UInt64: Evidence] = [:]
-        var similarity: [UInt64: Float] = [:]
-        var sourceTranslit: [Int32: [Character]] = [:]
-        var targetTranslit: [Int32: [Character]] = [:]
+        let caches: SpellingCaches
+    }
+
+    /// The transliteration keys of candidates and the similarities of candidate pairs, shared by the threads.
+    private struct SpellingCaches {
+        let source: SharedCache<[Character]>
+        let target: SharedCache<[Character]>
+        let similarity: SharedCache<Float>
+
+        init(threads: Int) {
+            source = SharedCache(threads: threads)
+            target = SharedCache(threads: threads)
+            similarity = SharedCache(threads: threads)
+        }
     }
 
     /// Gives every distinct (source word, target word) pair of the cells a slot, writes the slot of each cell, and
@@ -435,7 +447,7 @@ struct LearningRun {
             let sourceConcept = source.candidates.concept(s.candidate)
             let sourceIsAcronym = source.conceptHasAcronym[Int(sourceConcept)]
                 && !targetKeys.contains(source.candidates.keys[Int(s.candidate)])
-            let sourceKey = source.translit(candidate: s.candidate, cache: &collector.sourceTranslit)
+            let sourceKey = source.translit(candidate: s.candidate, cache: collector.caches.source)
             for t in targetNames {
                 let targetConcept = target.candidates.concept(t.candidate)
                 let key = Self.pairKey(sourceConcept, targetConcept)
@@ -444,14 +456,9 @@ struct LearningRun {
                    source.candidates.isAcronym[Int(s.candidate)] || target.candidates.isAcronym[Int(t.candidate)] {
                     found[key, default: []].insert(.acronym)
                 }
-                let pairKey = Self.pairKey(s.candidate, t.candidate)
-                let similarity: Float
-                if let cached = collector.similarity[pairKey] {
-                    similarity = cached
-                } else {
-                    similarity = Float(Transliteration.similarity(
-                        sourceKey, target.translit(candidate: t.candidate, cache: &collector.targetTranslit)))
-                    collector.similarity[pairKey] = similarity
+                let similarity = collector.caches.similarity.value(Self.pairKey(s.candidate, t.candidate)) {
+                    Float(Transliteration.similarity(
+                        sourceKey, target.translit(candidate: t.candidate, cache: collector.caches.target)))
                 }
                 if similarity >= 0.62 {
                     found[key, default: []].insert(.cognate)
@@ -529,13 +536,12 @@ struct LearningRun {
         for (key, record) in evidence where Int(record.linked) >= options.minCount { counted.append((key, record)) }
         evidence = [:]
         let chunks = WorkerPool.ranges(of: counted.count, size: 2048)
-        let sourceSide = source, targetSide = target, minConfidence = options.minConfidence
+        let sourceSide = source, targetSide = target, minConfidence = options.minConfidence, cache = spelling
         let scoredChunks = pool.map(tasks: chunks.count) { task in
-            var cache = TranslitCache()
-            return chunks[task].compactMap { index -> (Int, Double)? in
+            chunks[task].compactMap { index -> (Int, Double)? in
                 let (key, record) = counted[index]
                 let s = Int32(truncatingIfNeeded: key >> 32), t = Int32(truncatingIfNeeded: key & 0xFFFF_FFFF)
-                let confidence = Self.score(s, t, record, source: sourceSide, target: targetSide, cache: &cache)
+                let confidence = Self.score(s, t, record, source: sourceSide, target: targetSide, cache: cache)
                 return confidence >= minConfidence ? (index, confidence) : nil
             }
         }
@@ -729,14 +735,8 @@ struct LearningRun {
         return result
     }
 
-    /// The transliteration keys of candidates, cached by one thread.
-    private struct TranslitCache {
-        var source: [Int32: [Character]] = [:]
-        var target: [Int32: [Character]] = [:]
-    }
-
     private static func score(
-        _ s: Int32, _ t: Int32, _ record: Evidence, source: Side, target: Side, cache: inout TranslitCache
+        _ s: Int32, _ t: Int32, _ record: Evidence, source: Side, target: Side, cache: SpellingCaches
     ) -> Double {
         let fs = Double(source.conceptFrequency[Int(s)]), ft = Double(target.conceptFrequency[Int(t)])
         let linked = Double(record.linked)
@@ -749,14 +749,14 @@ struct LearningRun {
             // Words that occur in the same few pairs are told apart by spelling when one pair is a cognate
             // (`terrorçular` ~ `terrorists`, not `təlim` ~ `terrorists`); unlike spellings stay tied.
             if record.cognate == 0 {
-                let similarity = Transliteration.similarity(source.translit(candidate: s, cache: &cache.source),
-                                                        target.translit(candidate: t, cache: &cache.target))
+                let similarity = Transliteration.similarity(source.translit(candidate: s, cache: cache.source),
+                                                        target.translit(candidate: t, cache: cache.target))
                 if similarity >= 0.6 { support *= 1 + 0.05 * similarity }
             }
         }
         if record.cognate > 0 {
-            let similarity = Transliteration.similarity(source.translit(candidate: s, cache: &cache.source),
-                                                        target.translit(candidate: t, cache: &cache.target))
+            let similarity = Transliteration.similarity(source.translit(candidate: s, cache: cache.source),
+                                                        target.translit(candidate: t, cache: cache.target))
             support = max(support, similarity * (0.6 + 0.4 * Double(record.cognate) / linked))
             // Between near-identical rivals (MIPS ISA II ~ MIPS ISA I), the closer spelling wins.
             support *= 0.95 + 0.05 * similarity

@@ -223,3 +223,35 @@ final class CriticalPath: @unchecked Sendable {
         return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 }
+
+/// Values computed once for the whole run and shared by its threads (transliteration keys, spelling similarities):
+/// a thread that misses computes the value and stores it; two threads may both compute one, with the same result.
+/// The keys are split among 64 locked stripes, so that threads rarely wait for each other.
+final class SharedCache<Value>: @unchecked Sendable {
+    private final class Stripe {
+        let lock = NSLock()
+        var values: [UInt64: Value] = [:]
+    }
+
+    private let stripes: [Stripe]
+    /// One thread: no locks.
+    private let locking: Bool
+
+    init(threads: Int) {
+        locking = threads > 1
+        stripes = (0..<(threads > 1 ? 64 : 1)).map { _ in Stripe() }
+    }
+
+    func value(_ key: UInt64, _ make: () -> Value) -> Value {
+        let stripe = stripes[stripes.count == 1 ? 0 : Int((key &* 0x9E37_79B9_7F4A_7C15) >> 58)]
+        if locking { stripe.lock.lock() }
+        let hit = stripe.values[key]
+        if locking { stripe.lock.unlock() }
+        if let hit { return hit }
+        let value = make()
+        if locking { stripe.lock.lock() }
+        stripe.values[key] = value
+        if locking { stripe.lock.unlock() }
+        return value
+    }
+}
