@@ -281,7 +281,10 @@ struct LearningRun {
             var target: [Int32] = []
             var prior: [Float] = []
         }
-        func shard(of key: UInt64) -> Int { shards == 1 ? 0 : Int((key &* 0x9E37_79B9_7F4A_7C15) >> 40) % shards }
+        // The top 32 bits of a multiplicative hash, scaled to 0..<shards (no division: every thread hashes every cell).
+        func shard(of key: UInt64) -> Int {
+            shards == 1 ? 0 : Int(((key &* 0x9E37_79B9_7F4A_7C15) >> 32) &* UInt64(shards) >> 32)
+        }
         let numbered: [Shard] = pairs.withCells { cells, pairs in
             nonisolated(unsafe) let cells = cells
             return pool.map(tasks: shards) { index in
