@@ -14,12 +14,13 @@ final class CorpusGlossaryJob: @unchecked Sendable {
     private(set) var threadCPU: Double = 0
     private(set) var wall: Double = 0
 
-    init(learner: TermLearner, units: [TranslationUnit]) {
+    /// `threads`: the learner's own threads (the one job slot it holds: 1).
+    init(learner: TermLearner, units: [TranslationUnit], threads: Int = 1) {
         let clock = ContinuousClock()
         DispatchQueue.global().async { [self] in
             let start = clock.now
             let cpu = CorpusTimings.threadCPU()
-            let result = learner.learn(from: units)
+            let result = learner.learn(from: units, threads: threads)
             let elapsed = clock.now - start
             finish(result, cpu: CorpusTimings.threadCPU() - cpu,
                    wall: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)

@@ -220,9 +220,9 @@ public enum CorpusPipeline {
                         : "learning the glossary from a sample of \(units.count) of \(sample.seen) sentence pairs"))
                 }
                 glossaryStart = clock.now
-                // The term learner runs both sides on two threads: the process's clock counts both.
+                // The term learner runs on `jobs` threads: the process's clock counts them all.
                 let cpuBeforeTerms = CorpusTimings.processCPU()
-                glossary = learner.learn(from: units)
+                glossary = learner.learn(from: units, threads: jobs)
                 report.timings.termLearning = CorpusTimings.processCPU() - cpuBeforeTerms
             }
             let mark = CorpusTimings.threadCPU()

@@ -1,3 +1,4 @@
+import Foundation
 import TMCore
 
 /// The sentence pairs the glossary of a corpus is learned from: all of them up to `capacity`, then a uniform
@@ -29,8 +30,20 @@ struct CorpusTermSample {
     }
 
     /// The sampled units in corpus order.
+    ///
+    /// With `TMKIT_DUMP_TERM_SAMPLE=FILE` in the environment they are also written to FILE as `source<TAB>target`
+    /// lines (tabs and line breaks inside a sentence as spaces), for `tmkit terms` benchmarks on the exact pairs
+    /// a build learns from (`Benchmarks/terms/RESULTS.md`).
     var units: [TranslationUnit] {
-        items.sorted { $0.order < $1.order }.map(\.unit)
+        let units = items.sorted { $0.order < $1.order }.map(\.unit)
+        if let path = ProcessInfo.processInfo.environment["TMKIT_DUMP_TERM_SAMPLE"] {
+            func field(_ text: String) -> String {
+                String(text.map { $0 == "\t" || $0.isNewline ? " " : $0 })
+            }
+            let lines = units.map { field($0.source) + "\t" + field($0.target) + "\n" }
+            try? lines.joined().write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        return units
     }
 
     var count: Int { items.count }

@@ -68,7 +68,7 @@ public enum TermsPipeline {
         let glossary = try learn(
             &part.pairs, sourceLanguage: part.sourceLanguage, targetLanguage: part.targetLanguage,
             format: options.format, output: options.output, title: title, limit: options.limit,
-            minCount: options.minCount, seed: options.seed, progress: progress)
+            minCount: options.minCount, seed: options.seed, threads: options.jobs, progress: progress)
         return TermsReport(glossary: glossary, sentencePairs: count, notes: notes)
     }
 
@@ -93,7 +93,7 @@ public enum TermsPipeline {
     /// so that a million pairs are not held twice while learning.
     private static func learn(
         _ pairs: inout [TermsPair], sourceLanguage: LanguageTag, targetLanguage: LanguageTag, format: TermsOptions.Format,
-        output: String, title: String, limit: Int?, minCount: Int, seed seedPath: String?,
+        output: String, title: String, limit: Int?, minCount: Int, seed seedPath: String?, threads: Int? = nil,
         progress: (String) -> Void
     ) throws -> Glossary {
         var seed: Glossary?
@@ -109,7 +109,8 @@ public enum TermsPipeline {
         let learner = TermLearner(
             sourceLanguage: sourceLanguage, targetLanguage: targetLanguage,
             options: TermLearnerOptions(minCount: minCount, limit: limit, seedGlossary: seed))
-        let glossary = learner.learn(from: units)
+        // The glossary is the same on any number of threads; without a count (merge), the learner's default.
+        let glossary = threads.map { learner.learn(from: units, threads: $0) } ?? learner.learn(from: units)
         progress("learned \(glossary.entries.count) entries from \(units.count) sentence pairs "
             + "(\(sourceLanguage) → \(targetLanguage))")
         switch format {

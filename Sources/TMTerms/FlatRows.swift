@@ -14,6 +14,11 @@ struct FlatRows<Value>: RandomAccessCollection {
     struct Row: RandomAccessCollection {
         fileprivate let values: ArraySlice<Value>
 
+        /// A row viewing `values` (indexed from 0).
+        init(_ values: ArraySlice<Value>) {
+            self.values = values
+        }
+
         var startIndex: Int { 0 }
         var endIndex: Int { values.count }
         subscript(position: Int) -> Value { values[values.startIndex + position] }
@@ -33,7 +38,7 @@ struct FlatRows<Value>: RandomAccessCollection {
     subscript(row: Int) -> Row {
         let chunk = Int(rowChunk[row])
         let start = row > 0 && rowChunk[row - 1] == rowChunk[row] ? Int(rowEnd[row - 1]) : 0
-        return Row(values: chunks[chunk][start..<Int(rowEnd[row])])
+        return Row(chunks[chunk][start..<Int(rowEnd[row])])
     }
 
     /// Values in all rows.

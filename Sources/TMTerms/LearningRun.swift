@@ -12,7 +12,6 @@ struct LearningRun {
         var conceptHasAcronym: [Bool] = []
         /// Whether the side's phrases stand alone as labels often enough to judge unithood by it.
         var usesLabels = false
-        var translitCache: [Int32: [Character]] = [:]
 
         init(language: String, sentences: [String]) {
             analyzer = SideAnalyzer(language: language, sentences: sentences)
@@ -80,26 +79,21 @@ struct LearningRun {
             return value
         }
 
-        /// The transliteration key of a word id (cached).
-        mutating func translit(_ id: Int32) -> [Character] {
-            if let hit = translitCache[id] { return hit }
+        /// The transliteration key of a word id, cached in `cache` (one per thread).
+        func translit(word id: Int32, cache: inout [Int32: [Character]]) -> [Character] {
+            if let hit = cache[id] { return hit }
             let key = Transliteration.key(analyzer.vocabulary.keys[Int(id)], index: analyzer.resources.transliterationIndex)
-            translitCache[id] = key
+            cache[id] = key
             return key
+        }
+
+        /// The transliteration key of a candidate, cached in `cache` (shared by the threads).
+        func translit(candidate id: Int32, cache: SharedCache<[Character]>) -> [Character] {
+            cache.value(UInt64(UInt32(id))) { translitOfText(candidates.keys[Int(id)]) }
         }
 
         func translitOfText(_ text: String) -> [Character] {
             Transliteration.key(fold(text), index: analyzer.resources.transliterationIndex)
-        }
-
-        private var candidateTranslit: [Int32: [Character]] = [:]
-
-        /// The transliteration key of a candidate (cached).
-        mutating func translit(candidate id: Int32) -> [Character] {
-            if let hit = candidateTranslit[id] { return hit }
-            let key = translitOfText(candidates.keys[Int(id)])
-            candidateTranslit[id] = key
-            return key
         }
 
         /// Termhood of a concept in 0...1: acronyms and names high, general words low.
@@ -145,7 +139,10 @@ struct LearningRun {
     private var target: Side
     private let options: TermLearnerOptions
     private var evidence: [UInt64: Evidence] = [:]
-    private var similarityCache: [UInt64: Float] = [:]
+    private let pool: WorkerPool
+    /// Made for the alignment phase and kept for scoring.
+    private var spelling = SpellingCaches(threads: 1)
+    private let cpuAtStart: Double
     /// Below this many pairs, co-occurrence of repeated candidates counts as evidence.
     static let smallInputLimit = 3000
     /// Sentence pairs with more (source word × target word) cells are not word-aligned.
@@ -158,8 +155,18 @@ struct LearningRun {
 
     init(sourceLanguage: String, targetLanguage: String, sources: [String], targets: [String],
          options: TermLearnerOptions) {
-        (source, target) = inParallel({ Side(language: sourceLanguage, sentences: sources) },
-                                      { Side(language: targetLanguage, sentences: targets) })
+        // The alignment trace is printed pair by pair, in order: one thread.
+        let tracing = ProcessInfo.processInfo.environment["TMTERMS_DEBUG"] == "alignment"
+        let timed = ProcessInfo.processInfo.environment["TMTERMS_DEBUG"] == "timing"
+        cpuAtStart = CriticalPath.processCPU()
+        pool = WorkerPool(threads: tracing ? 1 : TermLearningThreads.resolved, account: timed ? CriticalPath() : nil)
+        func side(_ language: String, _ sentences: [String]) -> Side {
+            let clock = ContinuousClock(), started = clock.now
+            let side = Side(language: language, sentences: sentences)
+            if timed { FileHandle.standardError.write(Data("side \(language): \(clock.now - started)\n".utf8)) }
+            return side
+        }
+        (source, target) = pool.inParallel({ side(sourceLanguage, sources) }, { side(targetLanguage, targets) })
         self.options = options
     }
 
@@ -180,46 +187,22 @@ struct LearningRun {
 
     private mutating func alignAndCollect() {
         var pairs = WordAligner.Pairs()
-        var slotIndex: [UInt64: Int32] = [:]
-        var slotSource: [Int32] = []
-        var slotTarget: [Int32] = []
-        var prior: [Float] = []
         pairs.reserveCapacity(source.tokens.count)
         for k in source.tokens.indices {
             let sourceTokens = source.tokens[k], targetTokens = target.tokens[k]
             let sourcePositions = sourceTokens.indices.filter { sourceTokens[$0].isAlignable }
             let targetPositions = targetTokens.indices.filter { targetTokens[$0].isAlignable }
-            var slots: [Int32] = []
             // Long pairs (multi-paragraph help texts) hold most cells of a corpus (under 1% of the pairs of the
             // Debian catalogs hold half): in large corpora they are not aligned, and give only spelling and
             // acronym evidence.
             let tooLong = source.tokens.count > Self.longPairCutoffFrom
                 && sourcePositions.count * targetPositions.count > Self.maxAlignedCells
-            if !tooLong { slots.reserveCapacity(sourcePositions.count * targetPositions.count) }
-            for i in sourcePositions where !tooLong {
-                let s = sourceTokens[i]
-                for j in targetPositions {
-                    let t = targetTokens[j]
-                    let key = Self.pairKey(s.id, t.id)
-                    let slot: Int32
-                    if let existing = slotIndex[key] {
-                        slot = existing
-                    } else {
-                        // The prior is judged on the first occurrence of the word pair.
-                        slot = Int32(slotSource.count)
-                        slotIndex[key] = slot
-                        slotSource.append(s.id)
-                        slotTarget.append(t.id)
-                        prior.append(cognatePrior(s, t))
-                    }
-                    slots.append(slot)
-                }
-            }
             pairs.append(source: sourcePositions.lazy.map { sourceTokens[$0].id },
-                         target: targetPositions.lazy.map { targetTokens[$0].id }, slots: slots)
+                         target: targetPositions.lazy.map { targetTokens[$0].id },
+                         cells: tooLong ? 0 : sourcePositions.count * targetPositions.count)
         }
         pairs.shrinkToFit()
-        slotIndex = [:]
+        let (slotSource, slotTarget, prior) = numberSlots(of: &pairs)
         if timing {
             FileHandle.standardError.write(Data("slots \(slotSource.count), \(Self.residentMegabytes()) MB\n".utf8))
         }
@@ -227,20 +210,165 @@ struct LearningRun {
         aligner.iterations = options.alignmentIterations
         aligner.train(pairs, slotSource: slotSource, slotTarget: slotTarget,
                       sourceVocabulary: source.analyzer.vocabulary.keys.count,
-                      targetVocabulary: target.analyzer.vocabulary.keys.count, prior: prior)
-        for k in pairs.indices {
-            let cells = pairs[k].source.count * pairs[k].target.count
-            let links = pairs[k].slots.count == cells ? aligner.align(pairs[k], prior: prior)
-                : [Bool](repeating: false, count: cells)
-            // Positions are found again rather than kept: a million pairs would hold two arrays each.
-            let positions = (source: source.tokens[k].indices.filter { source.tokens[k][$0].isAlignable },
-                             target: target.tokens[k].indices.filter { target.tokens[k][$0].isAlignable })
-            collect(unit: k, pair: pairs[k], links: links, positions: positions)
+                      targetVocabulary: target.analyzer.vocabulary.keys.count, prior: prior, pool: pool)
+        // Pairs are aligned and their evidence collected in chunks on all threads; the per-thread tallies are
+        // merged with sums and minima, so the evidence does not depend on the threads.
+        let chunks = WorkerPool.ranges(of: pairs.count, size: 128)
+        let source = self.source, target = self.target, smallInput = self.smallInput, debug = self.debug
+        let trained = aligner, alignedPairs = pairs, priors = prior
+        spelling = SpellingCaches(threads: pool.threads)
+        let caches = spelling
+        let tallies = pool.run(tasks: chunks.count, state: { Collector(caches: caches) }) { collector, task in
+            for k in chunks[task] {
+                let pair = alignedPairs[k]
+                let cells = pair.source.count * pair.target.count
+                let links = pair.slots.count == cells ? trained.align(pair, prior: priors)
+                    : [Bool](repeating: false, count: cells)
+                // Positions are found again rather than kept: a million pairs would hold two arrays each.
+                let positions = (source: source.tokens[k].indices.filter { source.tokens[k][$0].isAlignable },
+                                 target: target.tokens[k].indices.filter { target.tokens[k][$0].isAlignable })
+                Self.collect(unit: k, pair: pair, links: links, positions: positions, source: source, target: target,
+                             smallInput: smallInput, debug: debug, into: &collector)
+            }
+        }
+        for tally in tallies {
+            if evidence.isEmpty {
+                evidence = tally.evidence
+                continue
+            }
+            for (key, record) in tally.evidence {
+                guard var merged = evidence[key] else {
+                    evidence[key] = record
+                    continue
+                }
+                merged.linked += record.linked
+                merged.aligned += record.aligned
+                merged.cognate += record.cognate
+                merged.acronym += record.acronym
+                merged.cooccurrence += record.cooccurrence
+                merged.example = min(merged.example, record.example)
+                evidence[key] = merged
+            }
         }
     }
 
+    /// What one thread collects: the evidence of its sentence pairs and its caches.
+    private struct Collector {
+        var evidence: [UInt64: Evidence] = [:]
+        let caches: SpellingCaches
+    }
+
+    /// The transliteration keys of candidates and the similarities of candidate pairs, shared by the threads.
+    private struct SpellingCaches {
+        let source: SharedCache<[Character]>
+        let target: SharedCache<[Character]>
+        let similarity: SharedCache<Float>
+
+        init(threads: Int) {
+            source = SharedCache(threads: threads)
+            target = SharedCache(threads: threads)
+            similarity = SharedCache(threads: threads)
+        }
+    }
+
+    /// Gives every distinct (source word, target word) pair of the cells a slot, writes the slot of each cell, and
+    /// returns the words and the cognate prior of each slot. The word pairs are split among the threads by a hash
+    /// of the pair; each thread reads the cells in corpus order, so the prior is judged on the first occurrence of
+    /// its word pairs, as one thread would. Slots are numbered thread by thread: the aligner's sums per slot run
+    /// over the pairs in corpus order whatever the numbering, so its tables do not depend on the threads.
+    private func numberSlots(of pairs: inout WordAligner.Pairs) -> (source: [Int32], target: [Int32], prior: [Float]) {
+        let shards = pool.threads
+        let source = self.source, target = self.target
+        struct Shard {
+            var source: [Int32] = []
+            var target: [Int32] = []
+            var prior: [Float] = []
+        }
+        // The top 32 bits of a multiplicative hash, scaled to 0..<shards (no division: every thread hashes every cell).
+        func shard(of key: UInt64) -> Int {
+            shards == 1 ? 0 : Int(((key &* 0x9E37_79B9_7F4A_7C15) >> 32) &* UInt64(shards) >> 32)
+        }
+        let numbered: [Shard] = pairs.withCells { cells, pairs in
+            nonisolated(unsafe) let cells = cells
+            return pool.map(tasks: shards) { index in
+                var result = Shard()
+                var slotIndex: [UInt64: Int32] = [:]
+                var sourceTranslit: [Int32: [Character]] = [:], targetTranslit: [Int32: [Character]] = [:]
+                for k in pairs.indices {
+                    let n = pairs.target(k).count, range = pairs.cellRange(k)
+                    guard range.count == pairs.source(k).count * n, n > 0 else { continue }
+                    let start = range.lowerBound
+                    let sourceTokens = source.tokens[k], targetTokens = target.tokens[k]
+                    var i = 0
+                    for s in sourceTokens where s.isAlignable {
+                        var j = 0
+                        for t in targetTokens where t.isAlignable {
+                            defer { j += 1 }
+                            let key = Self.pairKey(s.id, t.id)
+                            guard shard(of: key) == index else { continue }
+                            let slot: Int32
+                            if let existing = slotIndex[key] {
+                                slot = existing
+                            } else {
+                                slot = Int32(result.source.count)
+                                slotIndex[key] = slot
+                                result.source.append(s.id)
+                                result.target.append(t.id)
+                                result.prior.append(Self.cognatePrior(
+                                    s, t, source: source, target: target, sourceTranslit: &sourceTranslit,
+                                    targetTranslit: &targetTranslit))
+                            }
+                            cells[start + i * n + j] = slot
+                        }
+                        i += 1
+                    }
+                }
+                return result
+            }
+        }
+        guard shards > 1 else { return (numbered[0].source, numbered[0].target, numbered[0].prior) }
+        var offsets: [Int32] = []
+        var total = 0
+        for part in numbered {
+            offsets.append(Int32(total))
+            total += part.source.count
+        }
+        var slotSource: [Int32] = [], slotTarget: [Int32] = [], prior: [Float] = []
+        slotSource.reserveCapacity(total)
+        slotTarget.reserveCapacity(total)
+        prior.reserveCapacity(total)
+        for part in numbered {
+            slotSource += part.source
+            slotTarget += part.target
+            prior += part.prior
+        }
+        // Local slots → slots of the whole table.
+        let chunks = WorkerPool.ranges(of: pairs.count, size: 512)
+        pairs.withCells { cells, pairs in
+            nonisolated(unsafe) let cells = cells
+            pool.run(tasks: chunks.count) { _, task in
+                for k in chunks[task] {
+                    let sourceWords = pairs.source(k), targetWords = pairs.target(k)
+                    let n = targetWords.count, range = pairs.cellRange(k)
+                    guard range.count == sourceWords.count * n, n > 0 else { continue }
+                    let start = range.lowerBound
+                    for i in 0..<sourceWords.count {
+                        for j in 0..<n {
+                            let key = Self.pairKey(sourceWords[i], targetWords[j])
+                            cells[start + i * n + j] += offsets[shard(of: key)]
+                        }
+                    }
+                }
+            }
+        }
+        return (slotSource, slotTarget, prior)
+    }
+
     /// Prior weight of a word pair: identical numbers, names that transliterate alike, identical words.
-    private mutating func cognatePrior(_ s: CompactToken, _ t: CompactToken) -> Float {
+    private static func cognatePrior(
+        _ s: CompactToken, _ t: CompactToken, source: Side, target: Side,
+        sourceTranslit: inout [Int32: [Character]], targetTranslit: inout [Int32: [Character]]
+    ) -> Float {
         if s.kind == .number || t.kind == .number {
             return s.kind == t.kind && source.analyzer.vocabulary.keys[Int(s.id)]
                 == target.analyzer.vocabulary.keys[Int(t.id)] ? 9 : 1
@@ -254,13 +382,15 @@ struct LearningRun {
             }
             return 1
         }
-        let similarity = Transliteration.similarity(source.translit(s.id), target.translit(t.id))
+        let similarity = Transliteration.similarity(source.translit(word: s.id, cache: &sourceTranslit),
+                                                    target.translit(word: t.id, cache: &targetTranslit))
         return similarity >= 0.6 ? Float(1 + 8 * (similarity - 0.6) / 0.4) : 1
     }
 
     /// Records the candidate pairs of one sentence pair.
-    private mutating func collect(
-        unit k: Int, pair: WordAligner.Pair, links: [Bool], positions: (source: [Int], target: [Int])
+    private static func collect(
+        unit k: Int, pair: WordAligner.Pair, links: [Bool], positions: (source: [Int], target: [Int]),
+        source: Side, target: Side, smallInput: Bool, debug: Bool, into collector: inout Collector
     ) {
         let m = pair.source.count, n = pair.target.count
         guard m > 0, n > 0 else { return }
@@ -323,7 +453,7 @@ struct LearningRun {
             let sourceConcept = source.candidates.concept(s.candidate)
             let sourceIsAcronym = source.conceptHasAcronym[Int(sourceConcept)]
                 && !targetKeys.contains(source.candidates.keys[Int(s.candidate)])
-            let sourceKey = source.translit(candidate: s.candidate)
+            let sourceKey = source.translit(candidate: s.candidate, cache: collector.caches.source)
             for t in targetNames {
                 let targetConcept = target.candidates.concept(t.candidate)
                 let key = Self.pairKey(sourceConcept, targetConcept)
@@ -332,13 +462,9 @@ struct LearningRun {
                    source.candidates.isAcronym[Int(s.candidate)] || target.candidates.isAcronym[Int(t.candidate)] {
                     found[key, default: []].insert(.acronym)
                 }
-                let pairKey = Self.pairKey(s.candidate, t.candidate)
-                let similarity: Float
-                if let cached = similarityCache[pairKey] {
-                    similarity = cached
-                } else {
-                    similarity = Float(Transliteration.similarity(sourceKey, target.translit(candidate: t.candidate)))
-                    similarityCache[pairKey] = similarity
+                let similarity = collector.caches.similarity.value(Self.pairKey(s.candidate, t.candidate)) {
+                    Float(Transliteration.similarity(
+                        sourceKey, target.translit(candidate: t.candidate, cache: collector.caches.target)))
                 }
                 if similarity >= 0.62 {
                     found[key, default: []].insert(.cognate)
@@ -357,18 +483,18 @@ struct LearningRun {
             }
         }
         for (key, flags) in found {
-            var record = evidence[key, default: Evidence()]
+            var record = collector.evidence[key, default: Evidence()]
             record.linked += 1
             if flags.contains(.aligned) { record.aligned += 1 }
             if flags.contains(.cognate) { record.cognate += 1 }
             if flags.contains(.acronym) { record.acronym += 1 }
             if flags.contains(.cooccurrence) { record.cooccurrence += 1 }
             if record.example < 0 || Int(record.example) > k { record.example = Int32(k) }
-            evidence[key] = record
+            collector.evidence[key] = record
         }
     }
 
-    private func isNameLike(_ occurrence: CandidateTable.Occurrence, side: Side, sentence: Int) -> Bool {
+    private static func isNameLike(_ occurrence: CandidateTable.Occurrence, side: Side, sentence: Int) -> Bool {
         let tokens = side.tokens[sentence]
         let words = occurrence.range.filter { tokens[$0].kind == .word }
         guard !words.isEmpty, words.count <= 4 else { return false }
@@ -399,11 +525,37 @@ struct LearningRun {
             + "\(source.analyzer.vocabulary.keys.count) + \(target.analyzer.vocabulary.keys.count))")
         alignAndCollect()
         lap("aligned and collected \(evidence.count) pairs")
-        defer { lap("linked") }
+        defer {
+            lap("linked")
+            if let account = pool.account {
+                let cpu = CriticalPath.processCPU() - cpuAtStart
+                let path = cpu - account.parallelCPU + account.span
+                FileHandle.standardError.write(Data(String(
+                    format: "threads %d: CPU %.2f s, of which %.2f s in parallel sections; on idle cores %.2f s\n",
+                    pool.threads, cpu, account.parallelCPU, path).utf8))
+            }
+        }
+        // Pairs are scored on all threads (each with its caches), in chunks of a list in the evidence's order;
+        // the number cut below is the same on every thread count, and the list is sorted after.
+        var counted: [(key: UInt64, record: Evidence)] = []
+        counted.reserveCapacity(evidence.count)
+        for (key, record) in evidence where Int(record.linked) >= options.minCount { counted.append((key, record)) }
+        evidence = [:]
+        let chunks = WorkerPool.ranges(of: counted.count, size: 2048)
+        let sourceSide = source, targetSide = target, minConfidence = options.minConfidence, cache = spelling
+        let scoredChunks = pool.map(tasks: chunks.count) { task in
+            chunks[task].compactMap { index -> (Int, Double)? in
+                let (key, record) = counted[index]
+                let s = Int32(truncatingIfNeeded: key >> 32), t = Int32(truncatingIfNeeded: key & 0xFFFF_FFFF)
+                let confidence = Self.score(s, t, record, source: sourceSide, target: targetSide, cache: cache)
+                return confidence >= minConfidence ? (index, confidence) : nil
+            }
+        }
         var scored: [Scored] = []
-        for (key, record) in evidence where Int(record.linked) >= options.minCount {
+        for (index, first) in scoredChunks.joined() {
+            let (key, record) = counted[index]
             let s = Int32(truncatingIfNeeded: key >> 32), t = Int32(truncatingIfNeeded: key & 0xFFFF_FFFF)
-            var confidence = score(s, t, record)
+            var confidence = first
             // A plural on one side and a singular on the other (`remote folders ↔ carpeta remota`) is a pair
             // shown in forms that do not translate each other, or a noun against a verb (`setting controls ↔
             // parámetro controla`).
@@ -597,7 +749,9 @@ struct LearningRun {
         return result
     }
 
-    private mutating func score(_ s: Int32, _ t: Int32, _ record: Evidence) -> Double {
+    private static func score(
+        _ s: Int32, _ t: Int32, _ record: Evidence, source: Side, target: Side, cache: SpellingCaches
+    ) -> Double {
         let fs = Double(source.conceptFrequency[Int(s)]), ft = Double(target.conceptFrequency[Int(t)])
         let linked = Double(record.linked)
         let dice = min(1, 2 * linked / max(1, fs + ft))
@@ -609,12 +763,14 @@ struct LearningRun {
             // Words that occur in the same few pairs are told apart by spelling when one pair is a cognate
             // (`terrorçular` ~ `terrorists`, not `təlim` ~ `terrorists`); unlike spellings stay tied.
             if record.cognate == 0 {
-                let similarity = Transliteration.similarity(source.translit(candidate: s), target.translit(candidate: t))
+                let similarity = Transliteration.similarity(source.translit(candidate: s, cache: cache.source),
+                                                        target.translit(candidate: t, cache: cache.target))
                 if similarity >= 0.6 { support *= 1 + 0.05 * similarity }
             }
         }
         if record.cognate > 0 {
-            let similarity = Transliteration.similarity(source.translit(candidate: s), target.translit(candidate: t))
+            let similarity = Transliteration.similarity(source.translit(candidate: s, cache: cache.source),
+                                                        target.translit(candidate: t, cache: cache.target))
             support = max(support, similarity * (0.6 + 0.4 * Double(record.cognate) / linked))
             // Between near-identical rivals (MIPS ISA II ~ MIPS ISA I), the closer spelling wins.
             support *= 0.95 + 0.05 * similarity

@@ -15,33 +15,71 @@ struct WordAligner {
         var slots: FlatRows<Int32>.Row
     }
 
-    /// The pairs of a corpus in three flat arrays (no allocation per pair).
+    /// The pairs of a corpus in a few flat arrays (no allocation per pair).
     struct Pairs: RandomAccessCollection {
         private var sources = FlatRows<Int32>()
         private var targets = FlatRows<Int32>()
-        private var cells = FlatRows<Int32>()
+        /// The slots of the cells of all pairs, pair after pair: their count is known before they are numbered,
+        /// so they are allocated once, at their size, and numbered in place by several threads.
+        private var cells: [Int32] = []
+        /// Where the cells of each pair start in `cells`, and where the last pair's end.
+        private var cellStarts: [Int] = [0]
 
         var startIndex: Int { 0 }
         var endIndex: Int { sources.count }
-        subscript(k: Int) -> Pair { Pair(source: sources[k], target: targets[k], slots: cells[k]) }
+        subscript(k: Int) -> Pair {
+            Pair(source: sources[k], target: targets[k], slots: FlatRows<Int32>.Row(cells[cellRange(k)]))
+        }
+
+        /// The words of a pair (also while its cells are lent by `withCells`).
+        func source(_ k: Int) -> FlatRows<Int32>.Row { sources[k] }
+        func target(_ k: Int) -> FlatRows<Int32>.Row { targets[k] }
+
+        /// The place of a pair's cells among the cells of all pairs.
+        func cellRange(_ k: Int) -> Range<Int> { cellStarts[k]..<cellStarts[k + 1] }
 
         mutating func reserveCapacity(_ count: Int) {
             sources.reserveRows(count)
             targets.reserveRows(count)
-            cells.reserveRows(count)
+            cellStarts.reserveCapacity(count + 1)
         }
 
-        mutating func append<S: Collection, T: Collection>(source: S, target: T, slots: [Int32])
+        /// Adds a pair with room for `cells` slots (`source.count × target.count`, or 0: not aligned).
+        mutating func append<S: Collection, T: Collection>(source: S, target: T, cells count: Int)
         where S.Element == Int32, T.Element == Int32 {
             sources.append(row: source)
             targets.append(row: target)
-            cells.append(row: slots)
+            cellStarts.append(cellStarts[cellStarts.count - 1] + count)
+        }
+
+        /// Adds a pair with its slots already numbered (`source.count × target.count` of them, or none).
+        mutating func append<S: Collection, T: Collection>(source: S, target: T, slots: [Int32])
+        where S.Element == Int32, T.Element == Int32 {
+            let end = cellStarts[cellStarts.count - 1]
+            if cells.count < end { cells += repeatElement(0, count: end - cells.count) }
+            append(source: source, target: target, cells: slots.count)
+            cells += slots
         }
 
         mutating func shrinkToFit() {
             sources.shrinkToFit()
             targets.shrinkToFit()
-            cells.shrinkToFit()
+        }
+
+        /// Gives `body` the cells of all pairs to write (those not given yet allocated as zeros) and the pairs
+        /// to read their words and `cellRange`s (not their slots: their cells are lent to `body`).
+        mutating func withCells<R>(_ body: (UnsafeMutableBufferPointer<Int32>, Pairs) -> R) -> R {
+            var storage = cells
+            cells = []
+            let total = cellStarts[cellStarts.count - 1]
+            if storage.isEmpty {
+                storage = [Int32](repeating: 0, count: total)
+            } else if storage.count < total {
+                storage += repeatElement(0, count: total - storage.count)
+            }
+            let result = storage.withUnsafeMutableBufferPointer { body($0, self) }
+            cells = storage
+            return result
         }
     }
 
@@ -56,12 +94,12 @@ struct WordAligner {
     /// `slotSource[s]` and `slotTarget[s]` are the word ids of slot `s`.
     mutating func train(
         _ pairs: Pairs, slotSource: [Int32], slotTarget: [Int32], sourceVocabulary: Int, targetVocabulary: Int,
-        prior: [Float]
+        prior: [Float], pool: WorkerPool = WorkerPool(threads: 2)
     ) {
         forward = [Float](repeating: 1, count: slotSource.count)
         backward = [Float](repeating: 1, count: slotSource.count)
         for _ in 0..<iterations {
-            let (newForward, newBackward) = inParallel(
+            let (newForward, newBackward) = pool.inParallel(
                 { iterate(pairs, table: forward, prior: prior, sourceToTarget: true,
                           conditioningOfSlot: slotSource, vocabularySize: sourceVocabulary) },
                 { iterate(pairs, table: backward, prior: prior, sourceToTarget: false,
