@@ -14,8 +14,9 @@ final class CorpusGlossaryJob: @unchecked Sendable {
     private(set) var threadCPU: Double = 0
     private(set) var wall: Double = 0
 
-    /// `threads`: the learner's own threads (the one job slot it holds: 1).
-    init(learner: TermLearner, units: [TranslationUnit], threads: Int = 1) {
+    /// `threads`: the learner's threads. It holds one job slot, but its parallel sections may use every core: the
+    /// documents beside it then share the cores with it, and the run ends sooner than with one learner thread.
+    init(learner: TermLearner, units: [TranslationUnit], threads: Int) {
         let clock = ContinuousClock()
         DispatchQueue.global().async { [self] in
             let start = clock.now

@@ -102,7 +102,7 @@ public enum CorpusPipeline {
             events(.step("learning the glossary from a sample of \(chosen.count) sentence pairs "
                 + "(\(sampleSet.count) of \(documents.count) documents) while aligning the others"))
             glossaryStart = clock.now
-            glossaryJob = CorpusGlossaryJob(learner: learner, units: chosen.units)
+            glossaryJob = CorpusGlossaryJob(learner: learner, units: chosen.units, threads: jobs)
         }
 
         try await withThrowingTaskGroup(of: (Int, Result<CorpusDocumentResult, CorpusIssue>).self) { group in
