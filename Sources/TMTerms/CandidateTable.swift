@@ -48,6 +48,9 @@ struct CandidateTable {
     /// Sentences in which the candidate stands alone: it holds every word of a message or of one of its lines
     /// (a label, a menu item, a column of a table), as a term does and a free phrase (`unknown reason`) rarely.
     private(set) var standaloneCount: [Int32] = []
+    /// Sentences in which a single capitalised word is written next to another capitalised word, inside a longer
+    /// capitalised sequence (`Hudson Bay`, `Charles Darwin`, `A Coruña`): a piece of a name or a Title Case label.
+    private(set) var insideNameCount: [Int32] = []
     /// The word after the candidate's first occurrence (-1: none, a line end or punctuation), and in how many
     /// of its sentences that same word follows it: a phrase always followed by one word (`International
     /// System` of, GNU `General Public` License) is a fragment of a longer expression.
@@ -169,6 +172,10 @@ struct CandidateTable {
                lineLastWord[last] == last {
                 standaloneCount[Int(id)] += 1
             }
+            if words.count == 1, tokens[words[0]].kind == .word, Self.isNameWord(tokens[words[0]].surface),
+               Self.capitalisedNeighbour(of: words[0], in: tokens) {
+                insideNameCount[Int(id)] += 1
+            }
             let after = range.upperBound < tokens.count && tokens[range.upperBound].kind == .word
                 ? tokens[range.upperBound].id : -1
             if frequency[Int(id)] == 1 { rightNeighbor[Int(id)] = after }
@@ -222,6 +229,7 @@ struct CandidateTable {
         isFreePhrase.append(false)
         isSubsumed.append(false)
         standaloneCount.append(0)
+        insideNameCount.append(0)
         rightNeighbor.append(-1)
         sameRight.append(0)
         isMixedCase.append(false)
@@ -262,6 +270,38 @@ struct CandidateTable {
     /// Whether at least half of the candidate's sentences write all its words with capitals (a name, a Title
     /// Case label).
     func isWrittenAsName(_ id: Int32) -> Bool { nameCount[Int(id)] * 2 >= frequency[Int(id)] }
+
+    /// Whether a word written like a name stands directly before or after `index` (no punctuation between).
+    private static func capitalisedNeighbour(of index: Int, in tokens: [AnalysedToken]) -> Bool {
+        for neighbour in [index - 1, index + 1] where tokens.indices.contains(neighbour) {
+            let token = tokens[neighbour]
+            if token.kind == .word, isNameWord(token.surface) { return true }
+        }
+        return false
+    }
+
+    /// A word written as a name: one capital, then lower-case letters only (`Bay`, `Coruña`, `A`). Not an
+    /// acronym, a model code or an identifier (`EOS`, `DC240`, `PowerShot`, `GtkPageSetup`): a brand before
+    /// a model code (`Canon EOS`) is a name of its own, and an identifier is one by its inner capitals.
+    private static func isNameWord(_ text: some StringProtocol) -> Bool {
+        guard let first = text.first, first.isUppercase else { return false }
+        return text.dropFirst().allSatisfy { !$0.isUppercase && !$0.isNumber }
+    }
+
+    /// Whether a single word is a piece of longer names rather than a term of its own: at least
+    /// `insideShare` of its sentences write it inside a longer capitalised sequence (`Bay` of `Hudson Bay`,
+    /// `Charles` of `Charles Darwin`), and it rarely stands alone as a whole message or line. A name used
+    /// alone (`Kazakhstan`), a word also written in lower case (`File`) or a label standing alone (`Open`)
+    /// is not one.
+    func isNameFragment(_ id: Int32) -> Bool {
+        let index = Int(id)
+        guard wordCount[index] == 1, !isAcronym[index] else { return false }
+        let frequency = Int(frequency[index])
+        return frequency > 0 && Int(insideNameCount[index]) * 10 >= frequency * Self.insideShareTenths
+            && Int(standaloneCount[index]) * 10 < frequency
+    }
+
+    static let insideShareTenths = 7
 
     /// Whether the candidate is followed by the same word in every one of its sentences (at least three: in two,
     /// the same next word is often chance).

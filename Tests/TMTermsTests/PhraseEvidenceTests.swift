@@ -74,4 +74,40 @@ import Testing
         #expect(PhraseEvidence.singlePair < 1)
         #expect(try factor("color palette", "paleta de color", pairs: 1, smallInput: true) == 1)
     }
+
+    /// Place names of a weather catalog and credits: `Bay` and `Charles` only occur inside longer names, while
+    /// `Kazakhstan` is a name used alone, `File` is also written in lower case and stands alone as a label, and
+    /// `Canon` stands before model codes.
+    @Test func aSingleWordUsedOnlyInsideLongerNamesIsAFragment() throws {
+        let english = table([
+            "Hudson Bay", "Botany Bay", "Thunder Bay", "Flights over Hudson Bay", "Albert Einstein",
+            "Translated by Albert Camus", "Kazakhstan", "Almaty, Kazakhstan", "Kazakhstan Tenge",
+            "Open File", "File", "Save the file first.", "Canon EOS 5D", "Canon PowerShot G2",
+            "Color palette", "Use the color palette.",
+        ])
+        #expect(english.isNameFragment(try id("bay", in: english)))
+        #expect(english.isNameFragment(try id("albert", in: english)))
+        #expect(!english.isNameFragment(try id("kazakhstan", in: english)))
+        #expect(!english.isNameFragment(try id("file", in: english)))
+        #expect(!english.isNameFragment(try id("canon", in: english)))
+        #expect(!english.isNameFragment(try id("hudson bay", in: english)))  // the whole name is no fragment
+        let spanish = table([
+            "Bahía de Hudson", "Bahía Botánica", "Bahía del Trueno", "Vuelos sobre la bahía de Hudson",
+            "Albert Einstein", "Traducido por Albert Camus", "Kazajistán", "Almaty, Kazajistán",
+            "Tenge de Kazajistán", "Abrir archivo", "Archivo", "Guarde el archivo antes.", "Canon EOS 5D",
+            "Canon PowerShot G2", "Paleta de colores", "Use la paleta de colores.",
+        ], language: "es")
+        func factor(_ source: String, _ target: String, labels: Bool = true) throws -> Double {
+            PhraseEvidence.factor(
+                source: english, try id(source, in: english), sourceUsesLabels: labels,
+                target: spanish, try id(target, in: spanish), targetUsesLabels: labels, pairs: 3, smallInput: false)
+        }
+        #expect(try factor("bay", "bahia") == PhraseEvidence.nameFragment)
+        #expect(try factor("albert", "albert") == PhraseEvidence.nameFragment)
+        #expect(try factor("kazakhstan", "kazajistan") == 1)
+        #expect(try factor("file", "archivo") == 1)
+        // In prose nothing stands alone and a name beside another capitalised word tells nothing.
+        #expect(try factor("albert", "albert", labels: false) == 1)
+        #expect(PhraseEvidence.nameFragment < PhraseEvidence.insideOnly)
+    }
 }
