@@ -286,7 +286,8 @@ struct LearningRun {
         }
         // The top 32 bits of a multiplicative hash, scaled to 0..<shards (no division: every thread hashes every cell).
         func shard(of key: UInt64) -> Int {
-            shards == 1 ? 0 : Int(((key &* 0x9E37_79B9_7F4A_7C15) >> 32) &* UInt64(shards) >> 32)
+            // Parenthesised in full: `>>` binds tighter than `&*` in Swift.
+            shards == 1 ? 0 : Int((((key &* 0x9E37_79B9_7F4A_7C15) >> 32) &* UInt64(shards)) >> 32)
         }
         let numbered: [Shard] = pairs.withCells { cells, pairs in
             nonisolated(unsafe) let cells = cells
