@@ -15,7 +15,9 @@ struct AlignCommand: AsyncParsableCommand {
             file at the same path below TARGET (or with the language tag in its name swapped: news/a.de.txt with \
             news/a.fr.txt), in parallel (--jobs), into one output in path order; TSV gets the document as a \
             fourth column, JSONL a "document" field, beads a "# DOCUMENT" line before each document, TMX an \
-            x-document prop. Files without a partner or that cannot be aligned are reported and skipped.
+            x-document prop. The two folders may be one (a.de.txt beside a.fr.txt). The first documents teach \
+            one alignment lexicon that aligns the others in one pass. Files without a partner or that cannot be \
+            aligned are reported and skipped.
 
             --shard I/N (folders only) aligns only the documents of part I of N, the part a document's name \
             falls in by a stable hash (as tmkit build --shard), so N jobs or machines can share a corpus:
