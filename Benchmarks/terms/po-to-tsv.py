@@ -26,11 +26,26 @@ def unquote(s):
     return "".join(out)
 
 
+def charset(path):
+    """The encoding the catalog's header declares (`charset=ISO-8859-1`: msgunfmt keeps it), else UTF-8."""
+    import codecs
+    import re
+    with open(path, "rb") as f:
+        head = f.read(4096)
+    match = re.search(rb"charset=([A-Za-z0-9_.:-]+)", head)
+    if match:
+        try:
+            return codecs.lookup(match.group(1).decode("ascii")).name
+        except LookupError:
+            pass
+    return "utf-8"
+
+
 def entries(path):
     msgid = msgstr = None
     field = None
     fuzzy = False
-    with open(path, encoding="utf-8", errors="replace") as f:
+    with open(path, encoding=charset(path), errors="replace") as f:
         for line in f:
             line = line.rstrip("\n")
             if line.startswith("#,") and "fuzzy" in line:
