@@ -221,19 +221,23 @@ final class SentenceCostModel: BeadCostModel {
         return total
     }
 
-    /// Sum over the bead's sentences of the weighted share of each sentence's units left without a match.
+    /// Sum over the bead's sentences of the weighted share of each sentence's units left without a match
+    /// (sources first, then targets). `stop` sees the running sum after each sentence: when it says so, the sum so
+    /// far is returned (a lower bound of the whole, since every share is at least 0).
     @inline(__always)
-    func unmatched(sources: Range<Int>, targets: Range<Int>) -> Double {
+    func unmatched(sources: Range<Int>, targets: Range<Int>, stop: (Double) -> Bool = { _ in false }) -> Double {
         var cost = 0.0
         for s in sources {
             var union: UInt64 = 0
             for t in targets { union |= masks(s, t).0 }
             cost += 1 - matchedWeight(union, sourceBitWeight, sourceBitStart[s]) / sourceScale[s]
+            if stop(cost) { return cost }
         }
         for t in targets {
             var union: UInt64 = 0
             for s in sources { union |= masks(s, t).1 }
             cost += 1 - matchedWeight(union, targetBitWeight, targetBitStart[t]) / targetScale[t]
+            if stop(cost) { return cost }
         }
         return cost
     }
@@ -272,24 +276,10 @@ final class SentenceCostModel: BeadCostModel {
         guard similarityWeight > 0, bound < .infinity else {
             return partial + similarityWeight * unmatched(sources: sources, targets: targets) / 2
         }
-        // `unmatched`, stopping as soon as the sentences summed so far (each adds a share in 0...1) put the
-        // bead clearly above the bound: that partial sum is a lower bound of the cost that discards the bead.
+        // Stop as soon as the sentences summed so far put the bead clearly above the bound: that partial sum is a
+        // lower bound of the cost that discards the bead.
         let clearly = bound + 1e-9 * max(1, abs(bound))
-        var cost = 0.0
-        for s in sources {
-            var union: UInt64 = 0
-            for t in targets { union |= masks(s, t).0 }
-            cost += 1 - matchedWeight(union, sourceBitWeight, sourceBitStart[s]) / sourceScale[s]
-            let reached = partial + similarityWeight * cost / 2
-            if reached > clearly { return reached }
-        }
-        for t in targets {
-            var union: UInt64 = 0
-            for s in sources { union |= masks(s, t).1 }
-            cost += 1 - matchedWeight(union, targetBitWeight, targetBitStart[t]) / targetScale[t]
-            let reached = partial + similarityWeight * cost / 2
-            if reached > clearly { return reached }
-        }
+        let cost = unmatched(sources: sources, targets: targets) { partial + similarityWeight * $0 / 2 > clearly }
         return partial + similarityWeight * cost / 2
     }
 }

@@ -247,11 +247,10 @@ public struct AlignCorpusPipeline: Sendable {
     {
         guard lexiconPairs > 0 else { return (nil, 0, [:]) }
         let candidates = Array(all.prefix(CorpusLexicon.maximumDocuments))
-        var alignments: [DocumentAlignment] = []
+        var sample = CorpusLexicon.Sample(targetPairs: lexiconPairs)
         var results: [String: Result<AlignPipeline.Result, AlignPipelineError>] = [:]
-        var pairs = 0
-        var used = 0
-        while used < candidates.count && pairs < lexiconPairs {
+        while sample.documents < candidates.count && !sample.isComplete {
+            let used = sample.documents
             let batch = Array(candidates[used..<min(candidates.count, used + max(1, jobs))])
             let aligned = await withTaskGroup(of: (Int, Result<AlignPipeline.Result, AlignPipelineError>).self) { group in
                 for (k, document) in batch.enumerated() {
@@ -262,44 +261,26 @@ public struct AlignCorpusPipeline: Sendable {
                 for await (k, result) in group { out[k] = result }
                 return out
             }
-            for (document, result) in zip(batch, aligned) where pairs < lexiconPairs {
+            for (document, result) in zip(batch, aligned) where !sample.isComplete {
                 guard let result else { continue }
-                used += 1
                 if shard.map({ $0.contains(documentNamed: document.name) }) ?? true { results[document.name] = result }
-                if case .success(let done) = result {
-                    pairs += DocumentAligner.lexiconPairs(in: done.alignment)
-                    alignments.append(done.alignment)
-                }
+                sample.add(try? result.get().alignment)
             }
         }
-        guard pairs >= max(1, lexiconPairs / 5), used < all.count else { return (nil, used, results) }
-        let lexicon = DocumentAligner.learnLexicon(
-            from: alignments, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
-        return (lexicon, used, results)
+        let lexicon = sample.lexicon(
+            corpusDocuments: all.count, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
+        return (lexicon, sample.documents, results)
     }
 
-    /// Regular, non-hidden files below `folder` (any depth), by path below it, with their sizes.
+    /// The non-hidden files below `folder` (any depth), by path below it, with their sizes.
     static func files(below folder: String) throws(AlignPipelineError) -> [String: Int] {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
             throw AlignPipelineError(location: InputLocation(file: folder), message: "not a folder")
         }
-        let root = URL(fileURLWithPath: folder)
-        guard let walker = FileManager.default.enumerator(
-            at: root, includingPropertiesForKeys: [.isRegularFileKey, .fileSizeKey],
-            options: [.skipsHiddenFiles])
-        else {
-            throw AlignPipelineError(location: InputLocation(file: folder), message: "cannot read the folder")
-        }
-        let rootPath = root.standardizedFileURL.path
         var files: [String: Int] = [:]
-        for case let url as URL in walker {
-            guard let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .fileSizeKey]),
-                  values.isRegularFile == true else { continue }
-            let path = url.standardizedFileURL.path
-            guard path.hasPrefix(rootPath) else { continue }
-            let relative = path.dropFirst(rootPath.count).drop { $0 == "/" }
-            files[String(relative)] = values.fileSize ?? 0
+        for relative in CorpusScanner.files(below: folder, extensions: nil) {
+            files[relative] = CorpusScanner.byteCount(join(folder, relative))
         }
         return files
     }

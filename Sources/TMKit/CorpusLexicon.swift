@@ -14,6 +14,37 @@ import TMCore
 struct CorpusLexicon {
     static let maximumDocuments = 250
 
+    /// The rule by which a corpus command (`build`, `align` on folders) learns its lexicon: the alignments of the
+    /// corpus's first documents are added in order until their confident pairs reach `targetPairs` (or
+    /// `maximumDocuments` are used); a lexicon is learned only from at least a fifth of the target, and only when
+    /// documents remain to use it on.
+    struct Sample {
+        let targetPairs: Int
+        private(set) var alignments: [DocumentAlignment] = []
+        private(set) var pairs = 0
+        /// Documents added, aligned or not.
+        private(set) var documents = 0
+
+        init(targetPairs: Int) { self.targetPairs = targetPairs }
+
+        var isComplete: Bool { pairs >= targetPairs }
+
+        /// Counts the next document, with its alignment when it could be aligned.
+        mutating func add(_ alignment: DocumentAlignment?) {
+            documents += 1
+            guard let alignment else { return }
+            pairs += DocumentAligner.lexiconPairs(in: alignment)
+            alignments.append(alignment)
+        }
+
+        /// The lexicon, or nil when the sample is too small or covers every one of `corpusDocuments`.
+        func lexicon(corpusDocuments: Int, sourceLanguage: LanguageTag, targetLanguage: LanguageTag) -> AlignmentLexicon? {
+            guard pairs >= max(1, targetPairs / 5), documents < corpusDocuments else { return nil }
+            return DocumentAligner.learnLexicon(
+                from: alignments, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
+        }
+    }
+
     /// The lexicon, or nil when the corpus is too small (or too poorly aligned) for one.
     var lexicon: AlignmentLexicon?
     /// How many of the corpus's first documents it was learned from; they are aligned without it.
@@ -38,11 +69,8 @@ struct CorpusLexicon {
         guard targetPairs > 0 else {
             return CorpusLexicon(lexicon: nil, learningDocuments: 0, pairs: 0, results: [:])
         }
-        let minimumPairs = max(1, targetPairs / 5)
         let candidates = Array(documents.prefix(maximumDocuments))
-        var alignments: [DocumentAlignment] = []
-        var pairs = 0
-        var learning = 0
+        var sample = Sample(targetPairs: targetPairs)
         var results: [String: Result<CorpusDocumentResult, CorpusIssue>] = [:]
         var timings = CorpusTimings()
         var builtPairs = 0
@@ -52,7 +80,7 @@ struct CorpusLexicon {
             var finished: [Int: Result<CorpusDocumentResult, CorpusIssue>] = [:]
             var done = false
             while !done {
-                while submitted < candidates.count && submitted - learning < max(1, jobs) {
+                while submitted < candidates.count && submitted - sample.documents < max(1, jobs) {
                     let index = submitted
                     let document = candidates[index]
                     group.addTask { (index, worker.process(document, keepsAlignment: true)) }
@@ -61,23 +89,21 @@ struct CorpusLexicon {
                 guard let (index, result) = await group.next() else { break }
                 finished[index] = result
                 // Documents count in order, so where learning stops does not depend on which job finished first.
-                while !done, var result = finished.removeValue(forKey: learning) {
-                    let document = candidates[learning]
-                    learning += 1
+                while !done, var result = finished.removeValue(forKey: sample.documents) {
+                    let document = candidates[sample.documents]
                     if case .success(var built) = result {
                         timings.addDocumentStages(built.timings)
                         builtPairs += built.units.count
                         builtBytes += document.byteCount
-                        if let alignment = built.alignment {
-                            pairs += DocumentAligner.lexiconPairs(in: alignment)
-                            alignments.append(alignment)
-                        }
+                        sample.add(built.alignment)
                         built.alignment = nil
                         built.timings = CorpusTimings()  // counted here, not again when written
                         result = .success(built)
+                    } else {
+                        sample.add(nil)
                     }
                     if keeps(document) { results[document.name] = result }
-                    done = pairs >= targetPairs || learning == candidates.count
+                    done = sample.isComplete || sample.documents == candidates.count
                 }
             }
             // Documents started beyond the last learning one are built again, with the lexicon.
@@ -87,15 +113,11 @@ struct CorpusLexicon {
             }
         }
         let pairsPerByte = builtBytes > 0 ? Double(builtPairs) / Double(builtBytes) : 0
-        guard pairs >= minimumPairs, learning < documents.count else {
-            return CorpusLexicon(
-                lexicon: nil, learningDocuments: learning, pairs: pairs, results: results, timings: timings,
-                pairsPerByte: pairsPerByte)
-        }
-        let lexicon = DocumentAligner.learnLexicon(
-            from: alignments, sourceLanguage: worker.sourceLanguage, targetLanguage: worker.targetLanguage)
         return CorpusLexicon(
-            lexicon: lexicon, learningDocuments: learning, pairs: pairs, results: results, timings: timings,
+            lexicon: sample.lexicon(
+                corpusDocuments: documents.count, sourceLanguage: worker.sourceLanguage,
+                targetLanguage: worker.targetLanguage),
+            learningDocuments: sample.documents, pairs: sample.pairs, results: results, timings: timings,
             pairsPerByte: pairsPerByte)
     }
 }

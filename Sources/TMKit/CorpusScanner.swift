@@ -69,27 +69,9 @@ public enum CorpusScanner {
             }
             let root = input.hasSuffix("/") && input.count > 1 ? String(input.dropLast()) : input
             let prefix = inputs.count == 1 ? "" : root + "/"
-            var found: [String] = []
-            // A folder given as a symbolic link is read through it (the enumerator does not follow a link itself).
-            let listed = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
-            if let enumerator = fileManager.enumerator(atPath: listed) {
-                while let relative = enumerator.nextObject() as? String {
-                    let name = (relative as NSString).lastPathComponent
-                    if name.hasPrefix(".") {
-                        if enumerator.fileAttributes?[.type] as? FileAttributeType == .typeDirectory {
-                            enumerator.skipDescendants()
-                        }
-                        continue
-                    }
-                    guard enumerator.fileAttributes?[.type] as? FileAttributeType != .typeDirectory,
-                          documentExtensions.contains((name as NSString).pathExtension.lowercased())
-                    else { continue }
-                    found.append(relative)
-                }
+            files += Self.files(below: root, extensions: documentExtensions).map {
+                File(path: root + "/" + $0, display: prefix + $0)
             }
-            // Sorted by Unicode scalars, so that the order (and the TMX) is the same on every file system.
-            found.sort { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
-            files += found.map { File(path: root + "/" + $0, display: prefix + $0) }
         }
         if files.isEmpty {
             if let issue = issues.first, inputs.count == 1 { throw CorpusError(issue.message, file: inputs[0]) }
@@ -276,7 +258,32 @@ public enum CorpusScanner {
         return known
     }
 
-    private static func byteCount(_ path: String) -> Int {
+    /// The files below `root` (any depth; a root given as a symbolic link is read through it), as paths relative
+    /// to it, sorted by Unicode scalars so that the order is the same on every file system. Hidden files and
+    /// folders are left out; with `extensions`, so are files of other extensions (compared in lower case).
+    static func files(below root: String, extensions: Set<String>?) -> [String] {
+        var found: [String] = []
+        // The enumerator does not follow a link itself.
+        let listed = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
+        if let enumerator = FileManager.default.enumerator(atPath: listed) {
+            while let relative = enumerator.nextObject() as? String {
+                let name = (relative as NSString).lastPathComponent
+                if name.hasPrefix(".") {
+                    if enumerator.fileAttributes?[.type] as? FileAttributeType == .typeDirectory {
+                        enumerator.skipDescendants()
+                    }
+                    continue
+                }
+                guard enumerator.fileAttributes?[.type] as? FileAttributeType != .typeDirectory,
+                      extensions.map({ $0.contains((name as NSString).pathExtension.lowercased()) }) ?? true
+                else { continue }
+                found.append(relative)
+            }
+        }
+        return found.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
+    }
+
+    static func byteCount(_ path: String) -> Int {
         ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
     }
 }
