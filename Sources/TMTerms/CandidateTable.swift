@@ -51,6 +51,11 @@ struct CandidateTable {
     /// Sentences in which a single capitalised word is written next to another capitalised word, inside a longer
     /// capitalised sequence (`Hudson Bay`, `Charles Darwin`, `A Coruña`): a piece of a name or a Title Case label.
     private(set) var insideNameCount: [Int32] = []
+    /// Sentences in which a single word stands where the language puts a modifier, right beside a content word
+    /// (English `main window`, Spanish `ventana principal`): an adjective rather than a noun.
+    private(set) var attributiveCount: [Int32] = []
+    /// Whether the side's language puts modifiers before the noun (nil: unknown; nothing is counted).
+    var modifiersBefore: Bool?
     /// The word after the candidate's first occurrence (-1: none, a line end or punctuation), and in how many
     /// of its sentences that same word follows it: a phrase always followed by one word (`International
     /// System` of, GNU `General Public` License) is a fragment of a longer expression.
@@ -76,7 +81,7 @@ struct CandidateTable {
         for start in tokens.indices {
             let first = tokens[start]
             guard first.kind == .word || first.kind == .number, !first.isStop,
-                  start == 0 || tokens[start - 1].kind != .joiner
+                  start == 0 || (tokens[start - 1].kind != .joiner && !tokens[start - 1].isGlue)
             else { continue }
             var words = 0
             var end = start
@@ -90,7 +95,7 @@ struct CandidateTable {
                 if token.isStop && !token.isLink { break }
                 words += 1
                 if words > Self.maxWords { break }
-                if !token.isStop, end + 1 >= tokens.count || tokens[end + 1].kind != .joiner {
+                if !token.isStop, end + 1 >= tokens.count || (tokens[end + 1].kind != .joiner && !tokens[end + 1].isGlue) {
                     result.append(start..<(end + 1))
                 }
                 end += 1
@@ -176,6 +181,12 @@ struct CandidateTable {
                Self.capitalisedNeighbour(of: words[0], in: tokens) {
                 insideNameCount[Int(id)] += 1
             }
+            if words.count == 1, let before = modifiersBefore {
+                let neighbour = before ? words[0] + 1 : words[0] - 1
+                if tokens.indices.contains(neighbour), tokens[neighbour].kind == .word, !tokens[neighbour].isStop {
+                    attributiveCount[Int(id)] += 1
+                }
+            }
             let after = range.upperBound < tokens.count && tokens[range.upperBound].kind == .word
                 ? tokens[range.upperBound].id : -1
             if frequency[Int(id)] == 1 { rightNeighbor[Int(id)] = after }
@@ -230,6 +241,7 @@ struct CandidateTable {
         isSubsumed.append(false)
         standaloneCount.append(0)
         insideNameCount.append(0)
+        attributiveCount.append(0)
         rightNeighbor.append(-1)
         sameRight.append(0)
         isMixedCase.append(false)
@@ -271,13 +283,24 @@ struct CandidateTable {
     /// Case label).
     func isWrittenAsName(_ id: Int32) -> Bool { nameCount[Int(id)] * 2 >= frequency[Int(id)] }
 
-    /// Whether a word written like a name stands directly before or after `index` (no punctuation between).
+    /// Whether a word written like a name stands directly before or after `index`: next to it, across a link
+    /// word (`Santiago de Compostela`, `Gaël de Chalendar`), or across the full stop of an initial or a short
+    /// abbreviation (`Johannes E. Schindelin`, `Dr. Geo`).
     private static func capitalisedNeighbour(of index: Int, in tokens: [AnalysedToken]) -> Bool {
-        for neighbour in [index - 1, index + 1] where tokens.indices.contains(neighbour) {
-            let token = tokens[neighbour]
-            if token.kind == .word, isNameWord(token.surface) { return true }
+        func isName(_ position: Int) -> Bool {
+            tokens.indices.contains(position) && tokens[position].kind == .word && isNameWord(tokens[position].surface)
         }
-        return false
+        func bridges(_ position: Int, towards far: Int) -> Bool {
+            guard tokens.indices.contains(position), isName(far) else { return false }
+            let token = tokens[position]
+            if token.kind == .word, token.isLink, !token.isCapitalised { return true }
+            // `E.` / `Dr.`: the full stop of a short capitalised word, on the side of that word.
+            guard token.kind == .boundary, token.surface == "." else { return false }
+            let abbreviation = far < index ? far : index
+            return tokens[abbreviation].surface.count <= 2 && isName(abbreviation)
+        }
+        return isName(index - 1) || isName(index + 1)
+            || bridges(index - 1, towards: index - 2) || bridges(index + 1, towards: index + 2)
     }
 
     /// A word written as a name: one capital, then lower-case letters only (`Bay`, `Coruña`, `A`). Not an
@@ -302,6 +325,15 @@ struct CandidateTable {
     }
 
     static let insideShareTenths = 7
+
+    /// Whether a single word is mostly written as a modifier of the next (or, by the language, the previous)
+    /// content word: in at least 60% of at least five sentences (`main`, `principal`, `internal`, `unknown`).
+    func isAttributive(_ id: Int32) -> Bool {
+        let index = Int(id)
+        guard wordCount[index] == 1, !isMixedCase[index], frequency[index] >= 5, !isWrittenAsName(id),
+              !CaseFolding.isAcronym(preferredDisplay(id)) else { return false }
+        return Int(attributiveCount[index]) * 10 >= Int(frequency[index]) * 6
+    }
 
     /// Whether the candidate is followed by the same word in every one of its sentences (at least three: in two,
     /// the same next word is often chance).
@@ -376,18 +408,30 @@ struct CandidateTable {
         return firstDisplay[Int(id)].isEmpty ? [:] : [firstDisplay[Int(id)]: 1]
     }
 
-    /// The most frequent displayed form (ties: the shortest, then alphabetical).
-    func preferredDisplay(_ id: Int32) -> String {
-        return displays(id).max { a, b in
-            if a.value != b.value { return a.value < b.value }
-            if a.key.count != b.key.count { return a.key.count > b.key.count }
-            return a.key > b.key
-        }?.key ?? keys[Int(id)]
+    /// Whether displayed form `a` is preferred to `b`: the more frequent (ties: the shorter, then alphabetical).
+    private static func isPreferred(_ a: (key: String, value: Int32), to b: (key: String, value: Int32)) -> Bool {
+        if a.value != b.value { return a.value > b.value }
+        if a.key.count != b.key.count { return a.key.count < b.key.count }
+        return a.key < b.key
     }
 
-    func variants(_ id: Int32) -> [String] {
-        let main = preferredDisplay(id)
+    /// The most frequent displayed form (ties: the shortest, then alphabetical).
+    func preferredDisplay(_ id: Int32) -> String {
+        displays(id).max { a, b in Self.isPreferred(b, to: a) }?.key ?? keys[Int(id)]
+    }
+
+    /// The displayed forms with their counts, preferred first (the first is `preferredDisplay`).
+    func rankedDisplays(_ id: Int32) -> [(text: String, count: Int32)] {
+        let table = displays(id)
+        return table.isEmpty ? [(keys[Int(id)], Int32(1))] : table.sorted(by: Self.isPreferred).map { ($0.key, $0.value) }
+    }
+
+    /// The other forms of the candidate than `main` (by default the preferred one).
+    func variants(_ id: Int32, main: String? = nil) -> [String] {
+        let main = main ?? preferredDisplay(id)
         let others = Set(displays(id).keys).union(surfaces[id] ?? []).subtracting([main])
-        return others.sorted()
+        // Forms equal under Unicode canonical equivalence (`Módulo` precomposed and decomposed) are ordered by
+        // their bytes, so the order never depends on the set's.
+        return others.sorted { a, b in a == b ? a.utf8.lexicographicallyPrecedes(b.utf8) : a < b }
     }
 }

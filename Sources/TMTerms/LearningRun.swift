@@ -15,6 +15,7 @@ struct LearningRun {
 
         init(language: String, sentences: [String]) {
             analyzer = SideAnalyzer(language: language, sentences: sentences)
+            candidates.modifiersBefore = analyzer.resources.modifiersBefore
             let turkic = analyzer.resources.isTurkic
             tokens.reserveRows(sentences.count)
             occurrences.reserveRows(sentences.count)
@@ -68,15 +69,47 @@ struct LearningRun {
 
         func fold(_ text: String) -> String { CaseFolding.fold(text, turkic: analyzer.resources.isTurkic) }
 
-        private var headPlural: [Int32: Bool?] = [:]
+        /// A concept's displayed forms by grammatical number: whether the preferred form's head is plural (nil:
+        /// unknown, or an acronym), the preferred singular and plural forms, and how often each number is written.
+        struct NumberForms {
+            var isPlural: Bool?
+            var singular: String?
+            var plural: String?
+            var singularCount: Int32 = 0
+            var pluralCount: Int32 = 0
 
-        /// Whether the displayed term of a concept has a plural head (cached; nil: unknown or an acronym).
-        mutating func headIsPlural(_ concept: Int32) -> Bool? {
-            if let hit = headPlural[concept] { return hit }
-            let value = conceptHasAcronym[Int(concept)] ? nil
-                : analyzer.headIsPlural(candidates.preferredDisplay(concept))
-            headPlural[concept] = value
-            return value
+            /// The preferred form of the other number than the preferred form's, when the corpus writes it at
+            /// least a quarter as often (`nota` beside `notas`; not a rare `dato` beside `datos`).
+            var otherNumber: String? {
+                guard let isPlural else { return nil }
+                return isPlural ? (singularCount * 4 >= pluralCount ? singular : nil)
+                    : (pluralCount * 4 >= singularCount ? plural : nil)
+            }
+        }
+
+        private var numberForms: [Int32: NumberForms] = [:]
+
+        /// The concept's forms by number (cached).
+        mutating func numberForms(_ concept: Int32) -> NumberForms {
+            if let hit = numberForms[concept] { return hit }
+            var forms = NumberForms()
+            // An acronym has no number (`headIsPlural` is nil); a word once written in capitals has.
+            for (rank, display) in candidates.rankedDisplays(concept).enumerated() {
+                guard let plural = analyzer.headIsPlural(display.text) else {
+                    if rank == 0 { break }
+                    continue
+                }
+                if rank == 0 { forms.isPlural = plural }
+                if plural {
+                    if forms.plural == nil { forms.plural = display.text }
+                    forms.pluralCount += display.count
+                } else {
+                    if forms.singular == nil { forms.singular = display.text }
+                    forms.singularCount += display.count
+                }
+            }
+            numberForms[concept] = forms
+            return forms
         }
 
         /// The transliteration key of a word id, cached in `cache` (one per thread).
@@ -557,11 +590,10 @@ struct LearningRun {
             let (key, record) = counted[index]
             let s = Int32(truncatingIfNeeded: key >> 32), t = Int32(truncatingIfNeeded: key & 0xFFFF_FFFF)
             var confidence = first
-            // A plural on one side and a singular on the other (`remote folders ↔ carpeta remota`) is a pair
-            // shown in forms that do not translate each other, or a noun against a verb (`setting controls ↔
-            // parámetro controla`).
-            if confidence >= options.minConfidence, let sp = source.headIsPlural(s), let tp = target.headIsPlural(t),
-               sp != tp {
+            // A plural on one side and a singular on the other, in every form the corpus writes, is a noun
+            // against a verb (`setting controls ↔ parámetro controla`) or a pair that does not translate; where
+            // the other number is written, the entry shows it instead (`Note ↔ nota`, not `notas`).
+            if confidence >= options.minConfidence, case .disagree = shownForms(s, t) {
                 confidence *= 0.6
             }
             // Unithood from the corpus (`PhraseEvidence`): multi-word pairs never standing alone, fragments and
@@ -572,6 +604,7 @@ struct LearningRun {
                     target: target.candidates, t, targetUsesLabels: target.usesLabels, pairs: record.linked,
                     smallInput: smallInput)
             }
+            confidence *= PhraseEvidence.attributiveFactor(source: source.candidates, s, target: target.candidates, t)
             guard confidence >= options.minConfidence else { continue }
             scored.append(Scored(source: s, target: t, confidence: confidence, linked: record.linked,
                                  example: record.example))
@@ -618,8 +651,12 @@ struct LearningRun {
         }
         var result: [LearnedEntry] = []
         for pair in accepted {
-            var sourceTerms = terms(of: pair.source, side: source)
-            var targetTerms = terms(of: pair.target, side: target)
+            var shown: (source: String?, target: String?) = (nil, nil)
+            if case .agree(let sourceForm, let targetForm) = shownForms(pair.source, pair.target) {
+                shown = (sourceForm, targetForm)
+            }
+            var sourceTerms = terms(of: pair.source, side: source, shown: shown.source)
+            var targetTerms = terms(of: pair.target, side: target, shown: shown.target)
             if source.candidates.members(of: pair.source).count > 1, targetTerms.count == 1 {
                 targetTerms += longFormPartners(pair.source, from: source, in: target, used: usedTarget)
             }
@@ -801,8 +838,34 @@ struct LearningRun {
         return pairs.filter { accepted.contains(Self.pairKey($0.source, $0.target)) }
     }
 
-    /// The terms of a concept: the acronym first, then long forms, each with its inflected variants.
-    private func terms(of concept: Int32, side: Side) -> [Term] {
+    private enum ShownForms {
+        /// The forms agree in number, or the number is unknown; a form other than the preferred one is given
+        /// where the preferred forms disagree but the other number is written on one side.
+        case agree(source: String?, target: String?)
+        case disagree
+    }
+
+    /// The forms a pair is shown in: the preferred forms when they agree in grammatical number; otherwise the
+    /// plural side's singular, as glossaries write nouns (`Note ↔ nota`, where `notas` is the more frequent
+    /// form), or else the singular side's plural; `disagree` when neither side writes the other number.
+    private mutating func shownForms(_ s: Int32, _ t: Int32) -> ShownForms {
+        let sf = source.numberForms(s), tf = target.numberForms(t)
+        guard let sp = sf.isPlural, let tp = tf.isPlural, sp != tp,
+              source.candidates.preferredDisplay(s) != target.candidates.preferredDisplay(t)  // copied: as written
+        else { return .agree(source: nil, target: nil) }
+        // The plural side's singular first: glossaries write nouns in the singular.
+        if sp, let form = sf.otherNumber { return .agree(source: form, target: nil) }
+        if tp, let form = tf.otherNumber { return .agree(source: nil, target: form) }
+        if let form = sf.otherNumber { return .agree(source: form, target: nil) }
+        if let form = tf.otherNumber { return .agree(source: nil, target: form) }
+        // A word that is also an acronym of the corpus (written in capitals) keeps its forms unjudged.
+        if source.conceptHasAcronym[Int(s)] || target.conceptHasAcronym[Int(t)] { return .agree(source: nil, target: nil) }
+        return .disagree
+    }
+
+    /// The terms of a concept: the acronym first, then long forms, each with its inflected variants; `shown`
+    /// replaces the concept's own preferred form.
+    private func terms(of concept: Int32, side: Side, shown: String? = nil) -> [Term] {
         let members = side.candidates.members(of: concept)
             .filter { side.candidates.frequency[Int($0)] > 0 || $0 == concept }
             .sorted { a, b in
@@ -810,7 +873,11 @@ struct LearningRun {
                 let kb = (side.candidates.isAcronym[Int(b)] ? 0 : 1, -side.candidates.frequency[Int(b)], b)
                 return ka < kb
             }
-        return members.map { Term(text: side.candidates.preferredDisplay($0), variants: side.candidates.variants($0)) }
+        return members.map { member in
+            let text = member == concept ? shown ?? side.candidates.preferredDisplay(member)
+                : side.candidates.preferredDisplay(member)
+            return Term(text: text, variants: side.candidates.variants(member, main: text))
+        }
     }
 
     /// Phrases of the other language that translate the long form of an acronym concept, for one entry:

@@ -10,6 +10,8 @@ struct AnalysedToken: Sendable {
     /// Characters kept when the token ends a phrase (a possessive stays: `bazar ertəsi`).
     var headLength: Int
     var kind: Kind
+    /// A boundary glued between two words (`B/W`): see `TermToken.isGlue`.
+    var isGlue = false
     var isCapitalised = false
     var isSentenceInitial = false
     var isAcronym = false
@@ -162,8 +164,10 @@ struct SideAnalyzer {
             switch token.kind {
             case .boundary:
                 if token.text == "\n" { seenWord = false }  // a new line starts like a sentence
-                result.append(AnalysedToken(surface: token.text, id: -1, displayLength: token.text.count,
-                                            headLength: token.text.count, kind: .boundary))
+                var boundary = AnalysedToken(surface: token.text, id: -1, displayLength: token.text.count,
+                                             headLength: token.text.count, kind: .boundary)
+                boundary.isGlue = token.isGlue
+                result.append(boundary)
             case .joiner:
                 result.append(AnalysedToken(surface: token.text, id: -1, displayLength: 1, headLength: 1, kind: .joiner))
             case .number:
@@ -183,7 +187,7 @@ struct SideAnalyzer {
                                          displayLength: analysis.displayLength, headLength: analysis.headLength,
                                          kind: .word)
                 word.isCapitalised = CaseFolding.isCapitalised(token.text)
-                word.isAcronym = CaseFolding.isAcronym(base)
+                word.isAcronym = CaseFolding.isAcronym(base) && !Self.isRomanNumeral(base)
                 word.isSentenceInitial = !seenWord
                 let folded = analyzer.fold(base)
                 if word.isSentenceInitial, word.isCapitalised, !word.isAcronym,
@@ -202,6 +206,7 @@ struct SideAnalyzer {
                 word.isGeneral = resources.generalWords.contains(folded)
                     || resources.generalWords.contains(analysis.key)
                     || (base.count == 1 && !word.isAcronym)  // a single letter (`x`, `M`) is no term
+                    || Self.isRomanNumeral(base)  // a number (`Quake III`, `Settlers II`)
                     || ((!word.isCapitalised || (word.isSentenceInitial && !word.isAcronym))
                         && resources.looksLikeVerb(folded))  // `Habilitando`: a capital of sentence case only
                 result.append(word)
@@ -209,5 +214,28 @@ struct SideAnalyzer {
             }
         }
         return result
+    }
+
+    /// A Roman numeral of two or more letters written with I, V and X (`II`, `IV`, `XIII`): a number, no term.
+    static func isRomanNumeral(_ word: String) -> Bool {
+        let letters = Array(word.utf8)
+        guard letters.count >= 2, letters.count <= 6, letters.allSatisfy({ $0 == 0x49 || $0 == 0x56 || $0 == 0x58 })
+        else { return false }
+        var value = 0, previous = 0
+        for letter in letters.reversed() {
+            let digit = letter == 0x49 ? 1 : letter == 0x56 ? 5 : 10
+            value += digit < previous ? -digit : digit
+            previous = max(previous, digit)
+        }
+        // Written the canonical way (`IV`, not `IIII` or `VX`): the same value writes back to the same letters.
+        return Self.roman(value) == word
+    }
+
+    private static func roman(_ value: Int) -> String {
+        var rest = value, text = ""
+        for (digit, letters) in [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")] {
+            while rest >= digit { text += letters; rest -= digit }
+        }
+        return text
     }
 }

@@ -13,15 +13,22 @@ struct TermToken: Sendable {
     var kind: Kind
     /// Whether white space precedes the token.
     var spaceBefore: Bool
+    /// A boundary glued between two word characters (`B/W`, `AT&T`, `G.711`, `wild/N`): the words it joins are
+    /// pieces of one code or name, so no term starts or ends at them.
+    var isGlue = false
 }
 
 /// Splits a sentence into words, numbers, joiners and boundaries.
 ///
 /// Apostrophes between letters stay inside a word (`Ukraine’s`, `Türkiye'nin`); a hyphen between two word
 /// characters becomes a joiner token; `%s`, `%1$d`, `\n` and similar placeholders of software messages are
-/// boundaries; keyboard accelerators (`_File`, `&Open`) are dropped. Two or more spaces, a tab or a line
+/// boundaries; keyboard accelerators (`_File`, `&Open`) are dropped; punctuation between two word characters
+/// (`B/W`, `AT&T`, `G.711`) is a glue boundary, which no term starts or ends beside. Two or more spaces, a tab or a line
 /// break become a boundary `\n`: columns and lines of software messages are not phrases.
 enum TermTokenizer {
+    /// Punctuation that glues the words on either side into one code or name when no space surrounds it.
+    private static let glue: Set<Unicode.Scalar> = ["/", "&", ".", "+", ":", "@", "#", "=", "~", "|", "^", "*"]
+
     static func tokenize(_ text: String) -> [TermToken] {
         var tokens: [TermToken] = []
         // Unicode scalars, not Characters: grapheme breaking is the slowest part of tokenizing, and a
@@ -141,7 +148,16 @@ enum TermTokenizer {
                 index += 1
                 continue
             }
-            tokens.append(TermToken(text: String(Character(character)), kind: .boundary, spaceBefore: space))
+            var token = TermToken(text: String(Character(character)), kind: .boundary, spaceBefore: space)
+            if Self.glue.contains(character), index > 0, index + 1 < characters.count,
+               isWordCharacter(characters[index - 1]), isWordCharacter(characters[index + 1]) {
+                // A slash mostly separates alternatives (`PAL/NTSC`, `Europe/Rome`); it glues only a single
+                // letter or digit to its neighbour (`B/W`, `I/O`, `wild/N`).
+                token.isGlue = character != "/"
+                    || index < 2 || !isWordCharacter(characters[index - 2])
+                    || index + 2 >= characters.count || !isWordCharacter(characters[index + 2])
+            }
+            tokens.append(token)
             space = false
             index += 1
         }
