@@ -83,6 +83,9 @@ struct CandidateTable {
             guard first.kind == .word || first.kind == .number, !first.isStop,
                   start == 0 || (tokens[start - 1].kind != .joiner && !tokens[start - 1].isGlue)
             else { continue }
+            // A phrase right after a number belongs to the measurement or name it ends (`700 MB CD`, `16 Bit
+            // PCM`): only single words start there.
+            let afterNumber = start > 0 && tokens[start - 1].kind == .number
             var words = 0
             var end = start
             while end < tokens.count {
@@ -95,6 +98,7 @@ struct CandidateTable {
                 if token.isStop && !token.isLink { break }
                 words += 1
                 if words > Self.maxWords { break }
+                if afterNumber && words > 1 { break }
                 if !token.isStop, end + 1 >= tokens.count || (tokens[end + 1].kind != .joiner && !tokens[end + 1].isGlue) {
                     result.append(start..<(end + 1))
                 }
@@ -160,8 +164,11 @@ struct CandidateTable {
                 }
                 // Ordinary words in capitals side by side are metavariables of a usage line or a heading
                 // (`PARTITION COMMANDS`, `PITCH1 DURATION1`), not one term.
-                if words.allSatisfy({ tokens[$0].isAcronym || tokens[$0].kind == .number || tokens[$0].isStop }),
-                   words.contains(where: { tokens[$0].isShouted }) {
+                // So are identifiers in capitals side by side (`SUBCOMMAND REPOS_PATH`).
+                if words.allSatisfy({
+                    tokens[$0].isAcronym || Self.isCapitalIdentifier(tokens[$0].surface) || tokens[$0].kind == .number
+                        || tokens[$0].isStop
+                }), words.contains(where: { tokens[$0].isShouted || Self.isCapitalIdentifier(tokens[$0].surface) }) {
                     isFreePhrase[Int(id)] = true
                 }
             }
@@ -301,6 +308,11 @@ struct CandidateTable {
         }
         return isName(index - 1) || isName(index + 1)
             || bridges(index - 1, towards: index - 2) || bridges(index + 1, towards: index + 2)
+    }
+
+    /// An identifier in capitals with an underscore (`REPOS_PATH`, `DATA_SOURCE_ID`): a metavariable.
+    private static func isCapitalIdentifier(_ text: String) -> Bool {
+        text.contains("_") && text.contains(where: \.isLetter) && !text.contains(where: \.isLowercase)
     }
 
     /// A word written as a name: one capital, then lower-case letters only (`Bay`, `Coruña`, `A`). Not an

@@ -60,6 +60,19 @@ import Testing
         #expect(table.keys.contains { $0.hasSuffix(" boston") && $0.split(separator: " ").count == 2 })
     }
 
+    @Test func aPhraseRightAfterANumberBelongsToIt() {
+        let table = table(["Burn a 700 MB CD", "16 Bit PCM audio", "Version 2 of the file", "MB CD"])
+        #expect(table.lookup("bit pcm") == nil)
+        #expect(table.lookup("pcm") != nil && table.lookup("mb cd") != nil)  // single words and other sentences
+    }
+
+    @Test func identifiersInCapitalsSideBySideAreMetavariables() throws {
+        let table = table(["Usage: svnadmin SUBCOMMAND REPOS_PATH", "DATA_SOURCE_ID FORMAT_STRING", "GPG KEY ID"])
+        #expect(table.isFreePhrase[Int(try id("subcommand repos_path", in: table))])
+        #expect(table.isFreePhrase[Int(try id("data_source_id format_string", in: table))])
+        #expect(!table.isFreePhrase[Int(try id("gpg key id", in: table))])  // acronyms, none an identifier
+    }
+
     /// `Schindelin` is always written after an initial, `Wight` after a link word: pieces of names.
     @Test func namesContinueAcrossInitialsAndParticles() throws {
         let table = table([

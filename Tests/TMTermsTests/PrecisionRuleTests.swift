@@ -60,6 +60,8 @@ import Testing
         ("en", "Enter the default value", false), ("en", "Open the current file", false),
         ("es", "Introduzca un valor particular", true), ("es", "Lea el siguiente mensaje", true),
         ("es", "Introduzca el valor predeterminado", false),
+        ("en", "Unknown option given", true), ("en", "List the available plugins", true),
+        ("es", "Opción desconocida", true), ("es", "Complementos disponibles", true),
     ])
     func evaluativeAndQuantifyingModifiersMakeFreePhrases(language: String, sentence: String, free: Bool) {
         let phrases = flagged(sentence, language: language) { $0.isFreePhrase[$1] }
