@@ -185,7 +185,7 @@ struct CandidateTable {
                 standaloneCount[Int(id)] += 1
             }
             if words.count == 1, tokens[words[0]].kind == .word, Self.isNameWord(tokens[words[0]].surface),
-               Self.capitalisedNeighbour(of: words[0], in: tokens) {
+               Self.capitalisedNeighbour(of: words[0]..<(words[0] + 1), in: tokens) {
                 insideNameCount[Int(id)] += 1
             }
             if words.count == 1, let before = modifiersBefore {
@@ -293,7 +293,8 @@ struct CandidateTable {
     /// Whether a word written like a name stands directly before or after `index`: next to it, across a link
     /// word (`Santiago de Compostela`, `Gaël de Chalendar`), or across the full stop of an initial or a short
     /// abbreviation (`Johannes E. Schindelin`, `Dr. Geo`).
-    private static func capitalisedNeighbour(of index: Int, in tokens: [AnalysedToken]) -> Bool {
+    private static func capitalisedNeighbour(of range: Range<Int>, in tokens: [AnalysedToken]) -> Bool {
+        let first = range.lowerBound, last = range.upperBound - 1
         func isName(_ position: Int) -> Bool {
             tokens.indices.contains(position) && tokens[position].kind == .word && isNameWord(tokens[position].surface)
         }
@@ -303,11 +304,11 @@ struct CandidateTable {
             if token.kind == .word, token.isLink, !token.isCapitalised { return true }
             // `E.` / `Dr.`: the full stop of a short capitalised word, on the side of that word.
             guard token.kind == .boundary, token.surface == "." else { return false }
-            let abbreviation = far < index ? far : index
+            let abbreviation = far < first ? far : last
             return tokens[abbreviation].surface.count <= 2 && isName(abbreviation)
         }
-        return isName(index - 1) || isName(index + 1)
-            || bridges(index - 1, towards: index - 2) || bridges(index + 1, towards: index + 2)
+        return isName(first - 1) || isName(last + 1)
+            || bridges(first - 1, towards: first - 2) || bridges(last + 1, towards: last + 2)
     }
 
     /// An identifier in capitals with an underscore (`REPOS_PATH`, `DATA_SOURCE_ID`): a metavariable.

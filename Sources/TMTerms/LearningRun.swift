@@ -605,6 +605,10 @@ struct LearningRun {
                     smallInput: smallInput)
             }
             confidence *= PhraseEvidence.attributiveFactor(source: source.candidates, s, target: target.candidates, t)
+            if PhraseEvidence.isLowerCaseVerb(source: source.candidates, s, source.analyzer.resources,
+                                              target: target.candidates, t, target.analyzer.resources) {
+                confidence *= PhraseEvidence.lowerCaseVerb
+            }
             guard confidence >= options.minConfidence else { continue }
             scored.append(Scored(source: s, target: t, confidence: confidence, linked: record.linked,
                                  example: record.example))

@@ -37,6 +37,8 @@ enum PhraseEvidence {
     static let singlePair = 0.8
     static let nameFragment = 0.5
     static let attributive = 0.5
+    /// A lower-case verb translated by a verb (`isLowerCaseVerb`).
+    static let lowerCaseVerb = 0.5
 
     static func factor(
         source: CandidateTable, _ s: Int32, sourceUsesLabels: Bool,
@@ -65,5 +67,23 @@ enum PhraseEvidence {
     static func attributiveFactor(source: CandidateTable, _ s: Int32, target: CandidateTable, _ t: Int32) -> Double {
         source.keys[Int(s)] != target.keys[Int(t)] && source.isAttributive(s) && target.isAttributive(t)
             ? attributive : 1
+    }
+
+    /// A verb written in lower case and translated by a verb (`create ↔ crear`, `import ↔ importar`), single
+    /// words on both sides: a general word of instructions, unlike a command label (`Export ↔ Exportar`, with its
+    /// capital). Verbs by the languages' phrase-verb lists and infinitive endings (`phrase-verbs-LANG.txt`).
+    static func isLowerCaseVerb(
+        source: CandidateTable, _ s: Int32, _ sourceResources: LanguageResources,
+        target: CandidateTable, _ t: Int32, _ targetResources: LanguageResources
+    ) -> Bool {
+        guard source.wordCount[Int(s)] == 1, target.wordCount[Int(t)] == 1, source.keys[Int(s)] != target.keys[Int(t)]
+        else { return false }
+        let sourceDisplay = source.preferredDisplay(s)
+        guard sourceDisplay.first?.isLowercase == true else { return false }
+        let targetDisplay = target.preferredDisplay(t)
+        return sourceResources.isPhraseVerb(CaseFolding.fold(sourceDisplay, turkic: sourceResources.isTurkic),
+                                            key: source.keys[Int(s)])
+            || targetResources.isPhraseVerb(CaseFolding.fold(targetDisplay, turkic: targetResources.isTurkic),
+                                            key: target.keys[Int(t)])
     }
 }

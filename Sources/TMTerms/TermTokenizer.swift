@@ -29,6 +29,28 @@ enum TermTokenizer {
     /// Punctuation that glues the words on either side into one code or name when no space surrounds it.
     private static let glue: Set<Unicode.Scalar> = ["/", "&", ".", "+", ":", "@", "#", "=", "~", "|", "^", "*"]
 
+    /// The end of a URL or a file path starting at `start` (after white space): a run of non-space characters
+    /// that holds `://`, or at least two slashes, or starts with `/` or `~/` followed by a word character.
+    static func addressEnd(_ characters: [Unicode.Scalar], from start: Int) -> Int? {
+        var end = start, slashes = 0, scheme = false
+        while end < characters.count, !characters[end].properties.isWhitespace {
+            if characters[end] == "/" {
+                slashes += 1
+                if end >= 1, characters[end - 1] == ":", end + 1 < characters.count, characters[end + 1] == "/" {
+                    scheme = true
+                }
+            }
+            end += 1
+        }
+        guard slashes > 0 else { return nil }
+        let rooted = (characters[start] == "/" || (characters[start] == "~" && end > start + 1 && characters[start + 1] == "/"))
+            && end > start + 2
+        guard scheme || slashes >= 2 || rooted else { return nil }
+        // Trailing punctuation of the sentence stays outside (`see /etc/fstab.`).
+        while end > start + 1, ".,;:!?)]}\"'’”»".unicodeScalars.contains(characters[end - 1]) { end -= 1 }
+        return end
+    }
+
     static func tokenize(_ text: String) -> [TermToken] {
         var tokens: [TermToken] = []
         // Unicode scalars, not Characters: grapheme breaking is the slowest part of tokenizing, and a
@@ -96,6 +118,8 @@ enum TermTokenizer {
                     if end < characters.count, "diouxXfFeEgGaAcrspnS%".unicodeScalars.contains(characters[end]),
                        end + 1 >= characters.count || !isLetter(characters[end + 1]) || characters[end] == "%" {
                         end += 1
+                    } else if !keyed, end > index + 1, characters[(index + 1)..<end].allSatisfy(isDigit) {
+                        // Qt's %1 … %99 is a placeholder whatever follows it (`%1DCC`: the command DCC).
                     } else if !keyed {
                         end = index + 1
                     }
@@ -113,6 +137,13 @@ enum TermTokenizer {
             if (character == "_" || character == "&"), index + 1 < characters.count,
                isLetter(characters[index + 1]), index == 0 || !isWordCharacter(characters[index - 1]) || character == "_" {
                 index += 1  // keyboard accelerator
+                continue
+            }
+            if space, let end = Self.addressEnd(characters, from: index) {
+                // A URL or a file path (`http://…`, `/usr/share/…`, `~/.config/…`, `a/b/c`) is no text.
+                tokens.append(TermToken(text: string(index..<end), kind: .boundary, spaceBefore: space))
+                space = false
+                index = end
                 continue
             }
             if isWordCharacter(character) {

@@ -73,6 +73,21 @@ import Testing
         #expect(!table.isFreePhrase[Int(try id("gpg key id", in: table))])  // acronyms, none an identifier
     }
 
+    /// `create` in lower case is a word of instructions; `Export` with a capital is a command label.
+    @Test func lowerCaseVerbsAreNoCommandLabels() throws {
+        let english = table(["You can create it", "create the file", "Export", "Export the file", "file"])
+        let spanish = table(["Puede crearlo", "crear el archivo", "Exportar", "Exportar el archivo", "archivo"],
+                            language: "es")
+        let en = LanguageResources.forLanguage("en"), es = LanguageResources.forLanguage("es")
+        func verb(_ source: String, _ target: String) throws -> Bool {
+            PhraseEvidence.isLowerCaseVerb(source: english, try id(source, in: english), en,
+                                           target: spanish, try id(target, in: spanish), es)
+        }
+        #expect(try verb("create", "crear"))
+        #expect(try !verb("export", "exportar"))
+        #expect(try !verb("file", "archivo"))
+    }
+
     /// `Schindelin` is always written after an initial, `Wight` after a link word: pieces of names.
     @Test func namesContinueAcrossInitialsAndParticles() throws {
         let table = table([

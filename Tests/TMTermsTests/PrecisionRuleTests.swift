@@ -26,6 +26,15 @@ import Testing
         #expect(words("%'d file operation active") == ["file", "operation", "active"])
         #expect(words("%Id items, %(name)s and %(count)d") == ["items", "and"])
         #expect(words("%DISPLAY1% is set") == ["DISPLAY1", "is", "set"])
+        #expect(words("Send %1DCC to %2") == ["Send", "DCC", "to"])  // Qt's %1 is a placeholder whatever follows
+    }
+
+    @Test func urlsAndFilePathsAreNoText() {
+        #expect(words("See http://www.gnu.org/licenses/ for details") == ["See", "for", "details"])
+        #expect(words("Edit /etc/fstab now") == ["Edit", "now"])
+        #expect(words("Put it in User/Load/GraphicsMods/ please") == ["Put", "it", "in", "please"])
+        #expect(words("Read ~/.config/app.conf.") == ["Read"])
+        #expect(words("Choose PAL/NTSC and/or Europe/Rome") == ["Choose", "PAL", "NTSC", "and", "or", "Europe", "Rome"])
     }
 
     @Test func acceleratorInsideAWordIsDroppedWhenTheWordIsWrittenWithoutIt() {
@@ -62,6 +71,8 @@ import Testing
         ("es", "Introduzca el valor predeterminado", false),
         ("en", "Unknown option given", true), ("en", "List the available plugins", true),
         ("es", "Opción desconocida", true), ("es", "Complementos disponibles", true),
+        ("en", "Illegal value given", true), ("en", "Insufficient access rights", true),
+        ("es", "Valor ilegal", true), ("es", "Comentario defectuoso", true),
     ])
     func evaluativeAndQuantifyingModifiersMakeFreePhrases(language: String, sentence: String, free: Bool) {
         let phrases = flagged(sentence, language: language) { $0.isFreePhrase[$1] }
