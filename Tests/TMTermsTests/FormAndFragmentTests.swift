@@ -16,18 +16,10 @@ import Testing
     }
 
     func table(_ sentences: [String], language: String = "en") -> CandidateTable {
-        var analyzer = SideAnalyzer(language: language, sentences: sentences)
-        var table = CandidateTable()
-        table.modifiersBefore = analyzer.resources.modifiersBefore
-        for index in sentences.indices {
-            _ = table.add(analyzer.analyse(sentenceAt: index), vocabulary: analyzer.vocabulary)
-        }
-        return table
+        candidateTable(sentences, language: language)
     }
 
-    func id(_ key: String, in table: CandidateTable) throws -> Int32 {
-        try #require(table.lookup(key), "no candidate \(key)")
-    }
+    func id(_ key: String, in table: CandidateTable) throws -> Int32 { try candidateID(key, in: table) }
 
     /// `Note` is the preferred English form and `notas` the preferred Spanish one; the entry shows `nota`,
     /// which the corpus also writes, rather than a pair whose forms do not translate each other.

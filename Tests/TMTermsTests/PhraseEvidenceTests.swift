@@ -4,19 +4,11 @@ import Testing
 /// Unithood from the corpus itself: standalone use as a label, fragments of longer expressions, and how the
 /// two rank a multi-word pair.
 @Suite struct PhraseEvidenceTests {
-    /// The candidate table of one side of `sentences`.
     func table(_ sentences: [String], language: String = "en") -> CandidateTable {
-        var analyzer = SideAnalyzer(language: language, sentences: sentences)
-        var table = CandidateTable()
-        for index in sentences.indices {
-            _ = table.add(analyzer.analyse(sentenceAt: index), vocabulary: analyzer.vocabulary)
-        }
-        return table
+        candidateTable(sentences, language: language)
     }
 
-    func id(_ key: String, in table: CandidateTable) throws -> Int32 {
-        try #require(table.lookup(key), "no candidate \(key)")
-    }
+    func id(_ key: String, in table: CandidateTable) throws -> Int32 { try candidateID(key, in: table) }
 
     @Test func aPhraseStandsAloneAsAMessageOrALineOfOne() throws {
         let sentences = [
