@@ -1,6 +1,6 @@
-/// Unithood of a multi-word pair measured from the corpus itself, beyond the alignment evidence.
+/// Unithood and termhood of a pair measured from the corpus itself, beyond the alignment evidence.
 ///
-/// Three signals for multi-word pairs and one for single words, each a factor on the pair's confidence:
+/// Three signals for multi-word pairs and three for single words, each a factor on the pair's confidence:
 /// - **standalone use**: a term or a UI label is used as a unit, so somewhere in the corpus it stands alone,
 ///   as a whole message or as one line or column of one (`Color Palette`, `Hidden Places`); a free phrase
 ///   (`unknown reason`, `detailed information`, `resulting file`) only occurs inside sentences. A pair with no
@@ -25,6 +25,8 @@
 /// - **adjectives** (single words on both sides): a word that at least 60% of its sentences (at least five) write
 ///   right beside a content word, where its language puts modifiers (English before the noun, Spanish after:
 ///   `main window ↔ ventana principal`), on both sides (`CandidateTable.isAttributive`).
+/// - **lower-case verbs** (single words on both sides): a verb written in lower case and translated by a verb
+///   (`create ↔ crear`) is a word of instructions; a command label keeps its capital (`Export ↔ Exportar`).
 ///
 /// Measured on the development sets (the judged Debian catalogs; the multi-word entries of their top 500):
 /// standing alone on either side, 0.87 right; inside sentences only, 0.70; translated multi-word pairs from
