@@ -37,6 +37,9 @@ public struct AlignmentParameters: Hashable, Sendable {
     public var lexiconThreshold: Double = 0.2
     /// Lexicon: minimum number of first-pass pairs in which both words occur.
     public var lexiconMinimumCount: Int = 2
+    /// Lexicon: at most about this many of a pass's beads train IBM Model 1 (all of them below twice as many;
+    /// otherwise a sample spread over the document, see `DocumentAligner`), so that its time stays bounded.
+    public var lexiconTrainingBeads: Int = 6000
     /// IBM Model 1 EM iterations in each direction.
     public var modelIterations: Int = 6
     /// Pairs below this confidence (an estimated probability of being right) are reported as low-confidence

@@ -346,13 +346,33 @@ public struct DocumentAligner: Sendable {
     private func trainingPairs(
         _ path: [(source: Range<Int>, target: Range<Int>)], corpus: AlignmentCorpus
     ) -> [(source: [Int32], target: [Int32])] {
-        let step = max(1, path.count / 6000)
-        return stride(from: 0, to: path.count, by: step).compactMap { k -> (source: [Int32], target: [Int32])? in
+        Self.trainingSample(count: path.count, limit: parameters.lexiconTrainingBeads).compactMap {
+            k -> (source: [Int32], target: [Int32])? in
             let bead = path[k]
             guard !bead.source.isEmpty, !bead.target.isEmpty, bead.source.count + bead.target.count <= 3 else {
                 return nil
             }
             return (words(corpus.source, bead.source), words(corpus.target, bead.target))
+        }
+    }
+
+    /// The indices of the beads (of `count`) that train the lexicon: all of them below twice `limit`, otherwise
+    /// `limit` beads, one at a pseudo-random place (fixed, so the result is reproducible) in each of `limit`
+    /// equal stretches of the path. A fixed stride would keep picking the same sentences of a document that
+    /// repeats itself with a period dividing the stride (boilerplate, concatenated copies): 1,000 copies of the
+    /// seven Text+Berg test documents (954 beads each, stride 159 = 954 / 6) gave 5 distinct training pairs.
+    static func trainingSample(count: Int, limit: Int) -> [Int] {
+        let limit = max(1, limit)
+        guard count >= 2 * limit else { return Array(0..<count) }
+        return (0..<limit).map { k in
+            let start = k * count / limit
+            let end = (k + 1) * count / limit
+            // SplitMix64's output function of k: a well-mixed, platform-independent pseudo-random number.
+            var z = UInt64(k) &+ 0x9E37_79B9_7F4A_7C15
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            z ^= z >> 31
+            return start + Int(z % UInt64(end - start))
         }
     }
 

@@ -99,3 +99,33 @@ private let en = LanguageTag("en")!
     #expect(seeded.align(source: source, target: target).sentenceBeads.map(\.beadNotation) == ["[0]:[0]", "[1]:[1]"])
     #expect(plain.align(source: source, target: target).lexiconSize == 0)
 }
+
+@Test func lexiconSampleOfALongPathIsSpreadAndReproducible() {
+    // 1,000 copies of a text of 954 beads: a stride of 954,000 / 6,000 = 159 (a sixth of the period) would
+    // take the same 6 beads of every copy.
+    let sample = DocumentAligner.trainingSample(count: 954_000, limit: 6000)
+    #expect(sample.count == 6000)
+    #expect(zip(sample, sample.dropFirst()).allSatisfy { $0 < $1 })
+    #expect(sample.first.map { $0 >= 0 } == true && sample.last.map { $0 < 954_000 } == true)
+    #expect(Set(sample.map { $0 % 954 }).count >= 900)
+    #expect(sample == DocumentAligner.trainingSample(count: 954_000, limit: 6000))
+    // Below twice the limit every bead trains the lexicon, as before.
+    #expect(DocumentAligner.trainingSample(count: 11_999, limit: 6000) == Array(0..<11_999))
+}
+
+@Test func repeatedDocumentLearnsTheLexiconOfItsCopy() throws {
+    // The article repeated 30 times, its lexicon learned from 30 beads: a stride of one copy (17 beads)
+    // would learn it from the same sentence pair 30 times.
+    let source = try Fixtures.paragraphs("kazakhstan-az.sentences").flatMap { $0 }
+    let target = try Fixtures.paragraphs("kazakhstan-en.sentences").flatMap { $0 }
+    let copies = 30
+    let repeatedSource = Array([[String]](repeating: source, count: copies).joined())
+    let repeatedTarget = Array([[String]](repeating: target, count: copies).joined())
+    var aligner = DocumentAligner(sourceLanguage: az, targetLanguage: en)
+    aligner.parameters.lexiconTrainingBeads = copies
+    let sampled = aligner.align(source: [repeatedSource], target: [repeatedTarget])
+    aligner.parameters.lexiconTrainingBeads = 100_000
+    let complete = aligner.align(source: [repeatedSource], target: [repeatedTarget])
+    #expect(complete.lexiconSize >= 20)
+    #expect(Double(sampled.lexiconSize) >= 0.5 * Double(complete.lexiconSize))
+}
