@@ -363,7 +363,7 @@ public struct DocumentAligner: Sendable {
     /// seven Text+Berg test documents (954 beads each, stride 159 = 954 / 6) gave 5 distinct training pairs.
     static func trainingSample(count: Int, limit: Int) -> [Int] {
         let limit = max(1, limit)
-        guard count >= 2 * limit else { return Array(0..<count) }
+        guard count / 2 >= limit else { return Array(0..<count) }  // (no overflow for a limit of Int.max)
         return (0..<limit).map { k in
             let start = k * count / limit
             let end = (k + 1) * count / limit

@@ -85,7 +85,7 @@ enum PhraseEvidence {
         let targetDisplay = target.preferredDisplay(t)
         return sourceResources.isPhraseVerb(CaseFolding.fold(sourceDisplay, turkic: sourceResources.isTurkic),
                                             key: source.keys[Int(s)])
-            || targetResources.isPhraseVerb(CaseFolding.fold(targetDisplay, turkic: targetResources.isTurkic),
+            && targetResources.isPhraseVerb(CaseFolding.fold(targetDisplay, turkic: targetResources.isTurkic),
                                             key: target.keys[Int(t)])
     }
 }

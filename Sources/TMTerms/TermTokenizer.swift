@@ -29,11 +29,13 @@ enum TermTokenizer {
     /// Punctuation that glues the words on either side into one code or name when no space surrounds it.
     private static let glue: Set<Unicode.Scalar> = ["/", "&", ".", "+", ":", "@", "#", "=", "~", "|", "^", "*"]
 
-    /// The end of a URL or a file path starting at `start` (after white space): a run of non-space characters
-    /// that holds `://`, or at least two slashes, or starts with `/` or `~/` followed by a word character.
+    /// The end of a URL or a file path starting at `start` (after white space): a run of non-space ASCII
+    /// characters that holds `://`, or at least two slashes, or starts with `/` or `~/` and has at least two
+    /// more characters. The run stops at the first non-ASCII character, so that text written without spaces
+    /// (Chinese, Japanese) is never taken for an address.
     static func addressEnd(_ characters: [Unicode.Scalar], from start: Int) -> Int? {
         var end = start, slashes = 0, scheme = false
-        while end < characters.count, !characters[end].properties.isWhitespace {
+        while end < characters.count, characters[end].isASCII, !characters[end].properties.isWhitespace {
             if characters[end] == "/" {
                 slashes += 1
                 if end >= 1, characters[end - 1] == ":", end + 1 < characters.count, characters[end + 1] == "/" {
@@ -42,7 +44,7 @@ enum TermTokenizer {
             }
             end += 1
         }
-        guard slashes > 0 else { return nil }
+        guard slashes > 0, end > start else { return nil }
         let rooted = (characters[start] == "/" || (characters[start] == "~" && end > start + 1 && characters[start + 1] == "/"))
             && end > start + 2
         guard scheme || slashes >= 2 || rooted else { return nil }
@@ -118,8 +120,10 @@ enum TermTokenizer {
                     if end < characters.count, "diouxXfFeEgGaAcrspnS%".unicodeScalars.contains(characters[end]),
                        end + 1 >= characters.count || !isLetter(characters[end + 1]) || characters[end] == "%" {
                         end += 1
-                    } else if !keyed, end > index + 1, characters[(index + 1)..<end].allSatisfy(isDigit) {
-                        // Qt's %1 … %99 is a placeholder whatever follows it (`%1DCC`: the command DCC).
+                    } else if !keyed, index + 1 < characters.count, isDigit(characters[index + 1]) {
+                        // Qt's %1 … %99 is a placeholder whatever follows it (`%1 files`, `%1DCC`: the command DCC).
+                        end = index + 1
+                        while end < characters.count, end - index <= 2, isDigit(characters[end]) { end += 1 }
                     } else if !keyed {
                         end = index + 1
                     }

@@ -111,6 +111,7 @@ private let en = LanguageTag("en")!
     #expect(sample == DocumentAligner.trainingSample(count: 954_000, limit: 6000))
     // Below twice the limit every bead trains the lexicon, as before.
     #expect(DocumentAligner.trainingSample(count: 11_999, limit: 6000) == Array(0..<11_999))
+    #expect(DocumentAligner.trainingSample(count: 10, limit: Int.max) == Array(0..<10))  // no overflow
 }
 
 @Test func repeatedDocumentLearnsTheLexiconOfItsCopy() throws {

@@ -78,6 +78,10 @@ import Testing
         #expect(try verb("create", "crear"))
         #expect(try !verb("export", "exportar"))
         #expect(try !verb("file", "archivo"))
+        // A verb of the English list translated by a noun (`the update ↔ la actualización`) is no verb here.
+        let nouns = table(["the update failed", "an update"]), nombres = table(["la actualización falló", "una actualización"], language: "es")
+        #expect(!PhraseEvidence.isLowerCaseVerb(source: nouns, try id("update", in: nouns), en,
+                                                target: nombres, try id("actualizacion", in: nombres), es))
     }
 
     /// `Schindelin` is always written after an initial, `Wight` after a link word: pieces of names.

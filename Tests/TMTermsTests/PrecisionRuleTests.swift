@@ -27,6 +27,8 @@ import Testing
         #expect(words("%Id items, %(name)s and %(count)d") == ["items", "and"])
         #expect(words("%DISPLAY1% is set") == ["DISPLAY1", "is", "set"])
         #expect(words("Send %1DCC to %2") == ["Send", "DCC", "to"])  // Qt's %1 is a placeholder whatever follows
+        #expect(words("Delete %1 remote folders?") == ["Delete", "remote", "folders"])
+        #expect(TermTokenizer.tokenize("%12 of %3").filter { $0.kind == .number }.isEmpty)
     }
 
     @Test func urlsAndFilePathsAreNoText() {
@@ -35,6 +37,8 @@ import Testing
         #expect(words("Put it in User/Load/GraphicsMods/ please") == ["Put", "it", "in", "please"])
         #expect(words("Read ~/.config/app.conf.") == ["Read"])
         #expect(words("Choose PAL/NTSC and/or Europe/Rome") == ["Choose", "PAL", "NTSC", "and", "or", "Europe", "Rome"])
+        // Text written without spaces is never taken for an address.
+        #expect(words("打开/关闭文件/文件夹 设置") == ["打开", "关闭文件", "文件夹", "设置"])
     }
 
     @Test func acceleratorInsideAWordIsDroppedWhenTheWordIsWrittenWithoutIt() {
