@@ -421,11 +421,12 @@ struct CandidateTable {
         return firstDisplay[Int(id)].isEmpty ? [:] : [firstDisplay[Int(id)]: 1]
     }
 
-    /// Whether displayed form `a` is preferred to `b`: the more frequent (ties: the shorter, then alphabetical).
+    /// Whether displayed form `a` is preferred to `b`: the more frequent (ties: the shorter, then by Unicode
+    /// scalars: String's `<` is no strict order between decomposed and precomposed spellings).
     private static func isPreferred(_ a: (key: String, value: Int32), to b: (key: String, value: Int32)) -> Bool {
         if a.value != b.value { return a.value > b.value }
         if a.key.count != b.key.count { return a.key.count < b.key.count }
-        return a.key < b.key
+        return a.key.unicodeScalars.lexicographicallyPrecedes(b.key.unicodeScalars)
     }
 
     /// The most frequent displayed form (ties: the shortest, then alphabetical).
@@ -443,8 +444,9 @@ struct CandidateTable {
     func variants(_ id: Int32, main: String? = nil) -> [String] {
         let main = main ?? preferredDisplay(id)
         let others = Set(displays(id).keys).union(surfaces[id] ?? []).subtracting([main])
-        // Forms equal under Unicode canonical equivalence (`Módulo` precomposed and decomposed) are ordered by
-        // their bytes, so the order never depends on the set's.
-        return others.sorted { a, b in a == b ? a.utf8.lexicographicallyPrecedes(b.utf8) : a < b }
+        // Ordered by Unicode scalars: String's `<` is not a strict order between a decomposed and a precomposed
+        // spelling (`Mo\u{301}dulo` and `M\u{F3}dulos` are neither less than the other), so the order came out of
+        // the set's iteration order, which changes from run to run.
+        return others.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
     }
 }

@@ -616,8 +616,12 @@ struct LearningRun {
         scored.sort { a, b in
             if a.confidence != b.confidence { return a.confidence > b.confidence }
             if a.linked != b.linked { return a.linked > b.linked }
-            if a.source != b.source { return source.candidates.keys[Int(a.source)] < source.candidates.keys[Int(b.source)] }
-            return target.candidates.keys[Int(a.target)] < target.candidates.keys[Int(b.target)]
+            if a.source != b.source {
+                return source.candidates.keys[Int(a.source)].unicodeScalars
+                    .lexicographicallyPrecedes(source.candidates.keys[Int(b.source)].unicodeScalars)
+            }
+            return target.candidates.keys[Int(a.target)].unicodeScalars
+                .lexicographicallyPrecedes(target.candidates.keys[Int(b.target)].unicodeScalars)
         }
         // Competitive linking: each concept in at most one entry, best pairs first.
         var usedSource = Set<Int32>(), usedTarget = Set<Int32>()
@@ -650,8 +654,12 @@ struct LearningRun {
         accepted.sort { a, b in
             if a.confidence != b.confidence { return a.confidence > b.confidence }
             if a.linked != b.linked { return a.linked > b.linked }
-            if a.source != b.source { return source.candidates.keys[Int(a.source)] < source.candidates.keys[Int(b.source)] }
-            return target.candidates.keys[Int(a.target)] < target.candidates.keys[Int(b.target)]
+            if a.source != b.source {
+                return source.candidates.keys[Int(a.source)].unicodeScalars
+                    .lexicographicallyPrecedes(source.candidates.keys[Int(b.source)].unicodeScalars)
+            }
+            return target.candidates.keys[Int(a.target)].unicodeScalars
+                .lexicographicallyPrecedes(target.candidates.keys[Int(b.target)].unicodeScalars)
         }
         var result: [LearnedEntry] = []
         for pair in accepted {

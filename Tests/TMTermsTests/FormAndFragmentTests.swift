@@ -65,6 +65,20 @@ import Testing
         #expect(!table.isFreePhrase[Int(try id("gpg key id", in: table))])  // acronyms, none an identifier
     }
 
+    /// A decomposed and a precomposed spelling are in no strict order under String's `<`; the variants are
+    /// ordered by scalars, the same way whatever order the forms were seen in.
+    @Test func variantsWithDecomposedAccentsHaveOneOrder() throws {
+        let decomposed = "Mo\u{301}dulo x", precomposed = "M\u{F3}dulos y"
+        let one = table(["módulos", "módulos", "módulos", decomposed, precomposed], language: "es")
+        let two = table(["módulos", "módulos", "módulos", precomposed, decomposed], language: "es")
+        let first = one.variants(try id("modulo", in: one)), second = two.variants(try id("modulo", in: two))
+        #expect(first.map { Array($0.unicodeScalars) } == second.map { Array($0.unicodeScalars) })
+        // In scalar order: the decomposed `Mo…` (o = 111) before the precomposed `Mó…` (ó = 243).
+        let decomposedAt = try #require(first.firstIndex { $0.unicodeScalars.contains("\u{301}") })
+        let precomposedAt = try #require(first.firstIndex { $0.unicodeScalars.first == "M" && $0.unicodeScalars.contains("\u{F3}") })
+        #expect(decomposedAt < precomposedAt)
+    }
+
     /// `create` in lower case is a word of instructions; `Export` with a capital is a command label.
     @Test func lowerCaseVerbsAreNoCommandLabels() throws {
         let english = table(["You can create it", "create the file", "Export", "Export the file", "file"])
