@@ -82,7 +82,7 @@ public struct AlignCorpusPipeline: Sendable {
         var used = Set<String>()
         var documents: [Document] = []
         var issues: [CorpusIssue] = []
-        for name in sourceFiles.keys.sorted(by: { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) })
+        for name in sourceFiles.keys.sorted(by: { $0.precedesInScalarOrder($1) })
         where !oneFolder || hasTag(sourceLanguage, name) {
             guard let partner = partner(of: name, in: targetSet), !(oneFolder && partner == name) else {
                 issues.append(CorpusIssue(
@@ -96,7 +96,7 @@ public struct AlignCorpusPipeline: Sendable {
                 name: documentName, sourcePath: Self.join(sourceFolder, name), targetPath: Self.join(targetFolder, partner),
                 byteCount: (sourceFiles[name] ?? 0) + (targetFiles[partner] ?? 0)))
         }
-        for name in targetSet.sorted(by: { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) })
+        for name in targetSet.sorted(by: { $0.precedesInScalarOrder($1) })
         where !used.contains(name) {
             issues.append(CorpusIssue(
                 .unpaired, "no source document at the same path below \(sourceFolder)",

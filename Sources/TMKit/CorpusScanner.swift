@@ -280,7 +280,7 @@ public enum CorpusScanner {
                 found.append(relative)
             }
         }
-        return found.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
+        return found.sorted { $0.precedesInScalarOrder($1) }
     }
 
     static func byteCount(_ path: String) -> Int {

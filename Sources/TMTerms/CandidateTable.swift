@@ -166,8 +166,8 @@ struct CandidateTable {
                 // (`PARTITION COMMANDS`, `PITCH1 DURATION1`), not one term.
                 // So are identifiers in capitals side by side (`SUBCOMMAND REPOS_PATH`).
                 if words.allSatisfy({
-                    tokens[$0].isAcronym || Self.isCapitalIdentifier(tokens[$0].surface) || tokens[$0].kind == .number
-                        || tokens[$0].isStop
+                    tokens[$0].isAcronym || tokens[$0].kind == .number || tokens[$0].isStop
+                        || Self.isCapitalIdentifier(tokens[$0].surface)
                 }), words.contains(where: { tokens[$0].isShouted || Self.isCapitalIdentifier(tokens[$0].surface) }) {
                     isFreePhrase[Int(id)] = true
                 }
@@ -313,7 +313,7 @@ struct CandidateTable {
 
     /// An identifier in capitals with an underscore (`REPOS_PATH`, `DATA_SOURCE_ID`): a metavariable.
     private static func isCapitalIdentifier(_ text: String) -> Bool {
-        text.contains("_") && text.contains(where: \.isLetter) && !text.contains(where: \.isLowercase)
+        text.utf8.contains(UInt8(ascii: "_")) && text.contains(where: \.isLetter) && !text.contains(where: \.isLowercase)
     }
 
     /// A word written as a name: one capital, then lower-case letters only (`Bay`, `Coruña`, `A`). Not an
@@ -426,7 +426,7 @@ struct CandidateTable {
     private static func isPreferred(_ a: (key: String, value: Int32), to b: (key: String, value: Int32)) -> Bool {
         if a.value != b.value { return a.value > b.value }
         if a.key.count != b.key.count { return a.key.count < b.key.count }
-        return a.key.unicodeScalars.lexicographicallyPrecedes(b.key.unicodeScalars)
+        return a.key.precedesInScalarOrder(b.key)
     }
 
     /// The most frequent displayed form (ties: the shortest, then alphabetical).
@@ -444,9 +444,8 @@ struct CandidateTable {
     func variants(_ id: Int32, main: String? = nil) -> [String] {
         let main = main ?? preferredDisplay(id)
         let others = Set(displays(id).keys).union(surfaces[id] ?? []).subtracting([main])
-        // Ordered by Unicode scalars: String's `<` is not a strict order between a decomposed and a precomposed
-        // spelling (`Mo\u{301}dulo` and `M\u{F3}dulos` are neither less than the other), so the order came out of
-        // the set's iteration order, which changes from run to run.
-        return others.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
+        // In scalar order, not by `<`: otherwise `Mo\u{301}dulo` and `M\u{F3}dulos` came out in the order of the
+        // set's iteration, which changes from run to run.
+        return others.sorted { $0.precedesInScalarOrder($1) }
     }
 }

@@ -613,16 +613,7 @@ struct LearningRun {
             scored.append(Scored(source: s, target: t, confidence: confidence, linked: record.linked,
                                  example: record.example))
         }
-        scored.sort { a, b in
-            if a.confidence != b.confidence { return a.confidence > b.confidence }
-            if a.linked != b.linked { return a.linked > b.linked }
-            if a.source != b.source {
-                return source.candidates.keys[Int(a.source)].unicodeScalars
-                    .lexicographicallyPrecedes(source.candidates.keys[Int(b.source)].unicodeScalars)
-            }
-            return target.candidates.keys[Int(a.target)].unicodeScalars
-                .lexicographicallyPrecedes(target.candidates.keys[Int(b.target)].unicodeScalars)
-        }
+        scored.sort(by: ranksBefore)
         // Competitive linking: each concept in at most one entry, best pairs first.
         var usedSource = Set<Int32>(), usedTarget = Set<Int32>()
         var accepted: [Scored] = []
@@ -651,16 +642,7 @@ struct LearningRun {
             accepted[index].confidence *= 0.75
         }
         accepted = accepted.filter { $0.confidence >= options.minConfidence }
-        accepted.sort { a, b in
-            if a.confidence != b.confidence { return a.confidence > b.confidence }
-            if a.linked != b.linked { return a.linked > b.linked }
-            if a.source != b.source {
-                return source.candidates.keys[Int(a.source)].unicodeScalars
-                    .lexicographicallyPrecedes(source.candidates.keys[Int(b.source)].unicodeScalars)
-            }
-            return target.candidates.keys[Int(a.target)].unicodeScalars
-                .lexicographicallyPrecedes(target.candidates.keys[Int(b.target)].unicodeScalars)
-        }
+        accepted.sort(by: ranksBefore)
         var result: [LearnedEntry] = []
         for pair in accepted {
             var shown: (source: String?, target: String?) = (nil, nil)
@@ -848,6 +830,16 @@ struct LearningRun {
             }
         }
         return pairs.filter { accepted.contains(Self.pairKey($0.source, $0.target)) }
+    }
+
+    /// The order of scored pairs: higher confidence first, then more sentence pairs, then by the terms' keys.
+    private func ranksBefore(_ a: Scored, _ b: Scored) -> Bool {
+        if a.confidence != b.confidence { return a.confidence > b.confidence }
+        if a.linked != b.linked { return a.linked > b.linked }
+        if a.source != b.source {
+            return source.candidates.keys[Int(a.source)].precedesInScalarOrder(source.candidates.keys[Int(b.source)])
+        }
+        return target.candidates.keys[Int(a.target)].precedesInScalarOrder(target.candidates.keys[Int(b.target)])
     }
 
     private enum ShownForms {

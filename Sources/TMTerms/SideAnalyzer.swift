@@ -187,7 +187,8 @@ struct SideAnalyzer {
                                          displayLength: analysis.displayLength, headLength: analysis.headLength,
                                          kind: .word)
                 word.isCapitalised = CaseFolding.isCapitalised(token.text)
-                word.isAcronym = CaseFolding.isAcronym(base) && !Self.isRomanNumeral(base)
+                let romanNumeral = Self.isRomanNumeral(base)  // a number (`Quake III`, `Settlers II`)
+                word.isAcronym = CaseFolding.isAcronym(base) && !romanNumeral
                 word.isSentenceInitial = !seenWord
                 let folded = analyzer.fold(base)
                 if word.isSentenceInitial, word.isCapitalised, !word.isAcronym,
@@ -206,7 +207,7 @@ struct SideAnalyzer {
                 word.isGeneral = resources.generalWords.contains(folded)
                     || resources.generalWords.contains(analysis.key)
                     || (base.count == 1 && !word.isAcronym)  // a single letter (`x`, `M`) is no term
-                    || Self.isRomanNumeral(base)  // a number (`Quake III`, `Settlers II`)
+                    || romanNumeral
                     || ((!word.isCapitalised || (word.isSentenceInitial && !word.isAcronym))
                         && resources.looksLikeVerb(folded))  // `Habilitando`: a capital of sentence case only
                 result.append(word)

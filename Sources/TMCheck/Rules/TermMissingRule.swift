@@ -24,9 +24,7 @@ struct TermMissingRule: UnitRule {
             if allowed.contains(where: { glossary.find($0, in: unit.target, matcher: glossary.targetMatcher) != nil }) {
                 continue
             }
-            // By Unicode scalars: String's `<` is no strict order between decomposed and precomposed spellings.
-            let wanted = Array(Set(allowed.map(\.text)))
-                .sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
+            let wanted = Array(Set(allowed.map(\.text))).sorted { $0.precedesInScalarOrder($1) }
                 .map(quoted).joined(separator: " or ")
             findings.append(finding(unit, "glossary term \(quoted(term.text)) is not translated as \(wanted)",
                                     spans: [Span(side: .source, range: range)]))
